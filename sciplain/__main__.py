@@ -1,0 +1,3 @@
+from sciplain.cli import cli
+
+cli()

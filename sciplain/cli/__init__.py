@@ -1,0 +1,80 @@
+"""The ``sciplain`` command: everything an operator does, one thin command per service.
+
+Django is set up lazily inside each command, so ``--data-dir`` (or
+``SCIPLAIN_DATA_DIR``) decides which database a command opens, and ``--help``
+works without any configuration.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+
+def django_setup(data_dir: str | None = None, *, make_key: bool = False) -> None:
+    """Point Django at the data dir and set it up; a missing secret key is one readable error."""
+    if data_dir:
+        os.environ["SCIPLAIN_DATA_DIR"] = str(Path(data_dir).resolve())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sciplain.settings")
+    if make_key and not os.environ.get("SCIPLAIN_SECRET_KEY"):
+        from sciplain.ops import secret_key_ensure
+
+        secret_key_ensure(Path(os.environ.get("SCIPLAIN_DATA_DIR", "sciplain-data")).resolve())
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def data_dir_option(func):
+    @click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False),
+        envvar="SCIPLAIN_DATA_DIR",
+        default="sciplain-data",
+        show_default=True,
+        help="Folder holding the SQLite database, secret key and static files.",
+    )
+    @functools.wraps(func)
+    def wrapper(*args, data_dir, **kwargs):
+        django_setup(data_dir, make_key=True)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def json_option(func):
+    return click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")(func)
+
+
+def echo_result(result: dict, line: str, as_json: bool) -> None:
+    click.echo(json.dumps(result, default=str) if as_json else line)
+
+
+def progress(length: int | None, label: str):
+    """A progress bar on a terminal, silence otherwise (logs and CI stay clean)."""
+    return click.progressbar(length=length, label=label, file=sys.stderr if sys.stderr.isatty() else open(os.devnull, "w"))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sciplain")
+def cli():
+    """sciplain: plain-language summaries of spinal cord injury research.
+
+    Example:
+
+        sciplain init && sciplain import papers.xml && sciplain summarize --pending && sciplain serve
+    """
+
+
+from . import papers as _papers  # noqa: E402,F401  (registers commands)
+from . import site as _site  # noqa: E402,F401
+from . import summaries as _summaries  # noqa: E402,F401

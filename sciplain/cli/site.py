@@ -1,0 +1,73 @@
+"""Site commands: init, serve, createeditor."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import cli, data_dir_option, echo_result, json_option
+
+
+@cli.command()
+@data_dir_option
+@json_option
+def init(as_json):
+    """Create the data directory, migrate the database and load the categories.
+
+    Safe to run again: it only adds what is missing.
+
+    Example:
+
+        sciplain init --data-dir ./sciplain-data
+    """
+    from sciplain.ops import site_init
+
+    result = site_init()
+    echo_result(result, f"Ready: {result['data_dir']} ({result['categories']} categories)", as_json)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--workers", default=2, show_default=True, type=int, help="Web worker processes.")
+@data_dir_option
+def serve(host, port, workers):
+    """Serve the site with gunicorn (static files through whitenoise).
+
+    Example:
+
+        sciplain serve --port 8000
+    """
+    from sciplain.ops import site_init
+
+    site_init()  # migrations and static files must exist before the first request
+    click.echo(f"Serving on http://{host}:{port}/ (Ctrl-C to stop)")
+    args = [sys.executable, "-m", "gunicorn", "sciplain.wsgi:application", "--bind", f"{host}:{port}",
+            "--workers", str(workers), "--access-logfile", "-"]
+    os.execvpe(args[0], args, os.environ.copy())
+
+
+@cli.command()
+@click.argument("username")
+@click.option("--email", default="", help="Editor's email address.")
+@click.option("--password", envvar="SCIPLAIN_EDITOR_PASSWORD", prompt=True, hide_input=True,
+              confirmation_prompt=True, help="Password (or SCIPLAIN_EDITOR_PASSWORD).")
+@data_dir_option
+def createeditor(username, email, password):
+    """Create an editor account that can log in to /admin/ and review summaries.
+
+    Example:
+
+        sciplain createeditor alice --email alice@example.org
+    """
+    from django.core.exceptions import ValidationError
+
+    from sciplain.review.services import editor_create
+
+    try:
+        editor_create(username=username, email=email, password=password)
+    except ValidationError as exc:
+        raise click.ClickException(" ".join(exc.messages)) from None
+    click.echo(f"Editor {username} created; log in at /admin/")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReviewConfig(AppConfig):
+    name = "sciplain.review"
+    verbose_name = "Editorial review"

@@ -1,0 +1,100 @@
+"""Editorial services: store summary versions, publish, reject, generate with a backend.
+
+Every interface (admin actions, CLI, jobs) calls these; none of them changes a
+summary's status on its own.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from sciplain import conf
+from sciplain.papers.models import Category, Paper, Summary
+from sciplain.summarize.types import Summary as SummaryData
+
+
+@transaction.atomic
+def summary_save(
+    *,
+    paper: Paper,
+    data: SummaryData,
+    editor=None,
+    status: str | None = None,
+    note: str = "",
+) -> Summary:
+    """Store a new current version of a paper's summary, keeping the old ones as history.
+
+    Without an explicit status a machine summary waits for review; with
+    ``AUTO_PUBLISH`` on, one that passes every check is published at once.
+    """
+    previous = Summary.objects.select_for_update().filter(paper=paper, is_current=True).first()
+    version = (paper.summaries.order_by("-version").values_list("version", flat=True).first() or 0) + 1
+    if previous:
+        previous.is_current = False
+        previous.save(update_fields=["is_current"])
+    if status is None:
+        status = (
+            Summary.Status.PUBLISHED
+            if conf.get("AUTO_PUBLISH") and data.passed and not paper.retracted
+            else Summary.Status.NEEDS_REVIEW
+        )
+    summary = Summary(paper=paper, version=version, is_current=True, status=status,
+                      created_by=editor, change_note=note)
+    summary.set_data(data)
+    if status == Summary.Status.PUBLISHED:
+        summary.published_at = timezone.now()
+        if editor is not None:
+            summary.reviewed_by, summary.reviewed_at = editor, timezone.now()
+    summary.save()
+    slugs = set(data.categories)
+    summary.categories.set(Category.objects.filter(slug__in=slugs) | Category.objects.filter(name__in=slugs))
+    Paper.objects.filter(pk=paper.pk).update(needs_resummary=False)
+    return summary
+
+
+class PublishRefused(Exception):
+    """A summary that may not be published (for example, its paper was retracted)."""
+
+
+def summary_publish(*, summary: Summary, editor=None) -> Summary:
+    """Publish a summary version (an editor's decision); retracted papers are refused."""
+    if summary.paper.retracted:
+        raise PublishRefused(f"{summary.paper}: the paper was retracted and cannot be published")
+    summary.status = Summary.Status.PUBLISHED
+    summary.published_at = summary.published_at or timezone.now()
+    if editor is not None:
+        summary.reviewed_by, summary.reviewed_at = editor, timezone.now()
+    summary.save(update_fields=["status", "published_at", "reviewed_by", "reviewed_at"])
+    return summary
+
+
+def editor_create(*, username: str, email: str, password: str):
+    """A staff user in the Editors group, with a validated password."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        raise ValidationError(f"an account named {username} already exists")
+    user = User(username=username, email=email, is_staff=True)
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=["papers", "web", "subscriptions"]))
+    user.groups.add(group)
+    return user
+
+
+def summary_edit(*, paper: Paper, data: SummaryData, editor, status: str, note: str = "") -> Summary:
+    """An editor's version: the edited text becomes the new current summary with the chosen status."""
+    if status == Summary.Status.PUBLISHED and paper.retracted:
+        raise PublishRefused(f"{paper}: the paper was retracted and cannot be published")
+    summary = summary_save(paper=paper, data=data.model_copy(update={"backend": data.backend or "editor"}),
+                           editor=editor, status=status, note=note or "edited by an editor")
+    if status == Summary.Status.PUBLISHED:
+        Summary.objects.filter(pk=summary.pk).update(reviewed_by=editor, reviewed_at=timezone.now())
+    return summary

@@ -1,0 +1,129 @@
+"""Typed records that every source produces and the rest of the pipeline consumes.
+
+Sources know nothing of Django: they turn bytes from PubMed, Europe PMC or a file
+into frozen ``PaperRecord`` values. Only ``sciplain.papers.services`` turns a
+record into a database row, so a source can be tested without a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class AbstractSection:
+    """One section of an abstract: ``label`` as printed, ``category`` as NLM normalises it."""
+
+    text: str
+    label: str = ""
+    category: str = ""  # BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSIONS, UNASSIGNED or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    last_name: str = ""
+    fore_name: str = ""
+    initials: str = ""
+    collective_name: str = ""
+    affiliation: str = ""
+    orcid: str = ""
+
+    @property
+    def display_name(self) -> str:
+        if self.collective_name:
+            return self.collective_name
+        return " ".join(part for part in (self.fore_name or self.initials, self.last_name) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class MeshHeading:
+    descriptor: str
+    ui: str = ""
+    major: bool = False
+    qualifiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A CommentsCorrections link such as RetractionIn, ErratumIn or UpdateIn."""
+
+    ref_type: str
+    pmid: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    grant_id: str = ""
+    agency: str = ""
+    country: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRecord:
+    """A paper as one source saw it. ``source_id`` is the source's own key.
+
+    ``title_html`` keeps inline markup (i, b, sup, sub) as a safe HTML subset;
+    ``title`` is the same text without markup. ``raw`` is the verbatim source
+    record (XML or JSON text), kept for provenance.
+    """
+
+    source: str
+    source_id: str
+    title: str
+    title_html: str = ""
+    pmid: str = ""
+    doi: str = ""
+    pmcid: str = ""
+    journal: str = ""
+    journal_iso: str = ""
+    pub_date: str = ""  # as printed: "2018 Mar 5", "2018 Mar", "2017 Dec-2018 Jan"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    authors: tuple[Author, ...] = ()
+    abstract: tuple[AbstractSection, ...] = ()
+    other_abstracts: tuple[AbstractSection, ...] = ()  # plain-language summaries from journals
+    keywords: tuple[str, ...] = ()
+    mesh: tuple[MeshHeading, ...] = ()
+    publication_types: tuple[str, ...] = ()
+    language: str = ""
+    grants: tuple[Grant, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    retracted: bool = False
+    free_full_text_url: str = ""
+    revised: str = ""  # ISO date of the source's last revision, when it says
+    raw: str = ""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def abstract_text(self) -> str:
+        return "\n".join(
+            f"{s.label}: {s.text}" if s.label else s.text for s in self.abstract if s.text
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RecordError:
+    """A record that could not be read; the batch goes on without it."""
+
+    position: int
+    reason: str
+    pmid: str = ""
+
+    def __str__(self) -> str:
+        where = f"PMID {self.pmid}" if self.pmid else f"record {self.position}"
+        return f"{where}: {self.reason}"
+
+
+class SourceError(Exception):
+    """A whole source failed (not a single record): unreadable file, unreachable server."""
+
+
+class Source(Protocol):
+    """Anything that yields records (and per-record errors) for a window or a file."""
+
+    name: str
+
+    def fetch(self, **window) -> Iterator[PaperRecord | RecordError]: ...

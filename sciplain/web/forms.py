@@ -1,0 +1,16 @@
+from django import forms
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(max_length=200, label="Your name")
+    email = forms.EmailField(label="Your email address")
+    subject = forms.CharField(max_length=200, required=False, label="Subject (optional)")
+    message = forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 6}), label="Message")
+    website = forms.CharField(required=False, label="Leave this empty")  # honeypot
+
+
+class FeedbackForm(forms.Form):
+    helpful = forms.TypedChoiceField(choices=[("yes", "Yes"), ("no", "No")], coerce=lambda v: v == "yes")
+    comment = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                              label="What was unclear? (optional)")
+    website = forms.CharField(required=False)  # honeypot

@@ -1,0 +1,76 @@
+"""Research pages: one per paper, the latest list, categories."""
+
+import secrets
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from sciplain import conf
+from sciplain.papers.models import Category, Paper, Summary
+
+from ..forms import FeedbackForm
+from ..services import feedback_record
+from .pages import categories_with_counts
+
+READER_COOKIE = "sciplain_reader"
+
+
+def _page(request, queryset):
+    paginator = Paginator(queryset, conf.get("PAGE_SIZE"))
+    return paginator.get_page(request.GET.get("page"))
+
+
+def latest(request):
+    papers = Paper.objects.published().newest_first()
+    return render(request, "web/latest.html", {"page": _page(request, papers)})
+
+
+def categories(request):
+    return render(request, "web/categories.html", {"categories": categories_with_counts()})
+
+
+def category(request, slug):
+    cat = get_object_or_404(Category, slug=slug)
+    papers = Paper.objects.published().filter(summaries__is_current=True, summaries__categories=cat).newest_first()
+    return render(request, "web/category.html", {"category": cat, "page": _page(request, papers)})
+
+
+def _visible_summary(request, paper) -> Summary:
+    summary = paper.current_summary
+    if summary is None:
+        raise Http404("No summary yet")
+    if summary.status != Summary.Status.PUBLISHED or paper.retracted:
+        if not request.user.is_staff:  # editors preview drafts; readers never see them
+            raise Http404("Not published")
+    return summary
+
+
+def detail(request, slug):
+    paper = get_object_or_404(Paper, slug=slug)
+    summary = _visible_summary(request, paper)
+    cats = list(summary.categories.all())
+    return render(request, "web/research.html", {
+        "paper": paper,
+        "summary": summary,
+        "s": summary.data,
+        "categories": cats,
+        "primary_category": cats[0] if cats else None,
+        "feedback_form": FeedbackForm(),
+        "voted": request.GET.get("voted"),
+    })
+
+
+def feedback(request, slug):
+    paper = get_object_or_404(Paper, slug=slug)
+    summary = _visible_summary(request, paper)
+    if request.method != "POST":
+        return redirect(paper.get_absolute_url())
+    form = FeedbackForm(request.POST)
+    token = request.COOKIES.get(READER_COOKIE) or secrets.token_urlsafe(24)
+    if form.is_valid() and not form.cleaned_data["website"]:
+        feedback_record(summary=summary, helpful=form.cleaned_data["helpful"],
+                        comment=form.cleaned_data["comment"], token=token)
+    response = redirect(f"{paper.get_absolute_url()}?voted=1#feedback")
+    response.set_cookie(READER_COOKIE, token, max_age=365 * 24 * 3600, httponly=True, samesite="Lax")
+    return response
