@@ -98,3 +98,56 @@ def summary_edit(*, paper: Paper, data: SummaryData, editor, status: str, note: 
     if status == Summary.Status.PUBLISHED:
         Summary.objects.filter(pk=summary.pk).update(reviewed_by=editor, reviewed_at=timezone.now())
     return summary
+
+
+def article_for(paper: Paper):
+    """The summary engine's input for a stored paper (the engine never sees the ORM)."""
+    from sciplain.summarize.types import Article, Section
+
+    return Article(
+        id=paper.pmid or f"{paper.source}:{paper.source_id}",
+        title=paper.title,
+        sections=[Section(label=s.get("label", ""), category=s.get("category", ""), text=s["text"])
+                  for s in paper.abstract if s.get("text")],
+        journal=paper.journal,
+        year=paper.year,
+        doi=paper.doi or "",
+        pmid=paper.pmid or "",
+        publication_types=list(paper.publication_types),
+        mesh=[m["descriptor"] if isinstance(m, dict) else str(m) for m in paper.mesh],
+        keywords=list(paper.keywords),
+        language=paper.language,
+    )
+
+
+def summaries_generate(
+    *,
+    papers=None,
+    backend: str | None = None,
+    publish: bool = False,
+    on_progress=None,
+) -> dict:
+    """Summarize papers (default: those that need it); with ``publish``, publish those passing every check.
+
+    One paper's failure is recorded and the rest go on. Returns counts and errors.
+    """
+    from sciplain.summarize import summarize
+
+    papers = Paper.objects.needs_summary() if papers is None else papers
+    counts = {"summarized": 0, "published": 0, "needs_review": 0, "failed": 0}
+    errors: list[str] = []
+    for paper in papers.iterator() if hasattr(papers, "iterator") else papers:
+        try:
+            data = summarize(article_for(paper), backend=backend)
+            ok = publish and data.passed and not paper.retracted
+            status = Summary.Status.PUBLISHED if ok else None
+            summary = summary_save(paper=paper, data=data, status=status)
+        except Exception as exc:  # noqa: BLE001 - one paper never stops the batch
+            counts["failed"] += 1
+            errors.append(f"PMID {paper.pmid or paper.pk}: {exc}")
+        else:
+            counts["summarized"] += 1
+            counts["published" if summary.status == Summary.Status.PUBLISHED else "needs_review"] += 1
+        if on_progress:
+            on_progress(1)
+    return counts | {"errors": errors}
