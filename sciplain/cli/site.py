@@ -71,3 +71,30 @@ def createeditor(username, email, password):
     except ValidationError as exc:
         raise click.ClickException(" ".join(exc.messages)) from None
     click.echo(f"Editor {username} created; log in at /admin/")
+
+
+@cli.command()
+@click.option("--file", "file_", type=click.Path(exists=True, dir_okay=False),
+              help="Import this PubMed XML/MEDLINE/RIS file instead of fetching from PubMed.")
+@click.option("--days", default=30, show_default=True, help="Fetch papers added to PubMed in the last N days.")
+@click.option("--max", "max_records", default=200, show_default=True, help="Fetch at most this many papers.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Stop after summarizing instead of serving the site.")
+@data_dir_option
+def quickstart(file_, days, max_records, host, port, no_serve):
+    """Set up, get papers, summarize them, publish what passes every check, and serve.
+
+    This is the one-machine main job. Without network access it says so in one
+    line and serves what the database already holds.
+
+    Example:
+
+        sciplain quickstart --file pubmed_result.xml
+    """
+    from sciplain.jobs import quickstart_pipeline
+
+    for line in quickstart_pipeline(file=file_, days=days, max_records=max_records):
+        click.echo(line)
+    if not no_serve:
+        click.get_current_context().invoke(serve, host=host, port=port)
