@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: install run test test-fast bench lint clean
+.PHONY: install run test test-postgres test-fast bench lint clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 run: install
 	$(BIN)/sciplain quickstart $(if $(FILE),--file $(FILE),)
 
-# The whole suite: unit, Django, browser (Debian chromium) tests, then the quick benchmarks.
+# The whole suite: unit, Django, browser (Debian chromium) tests on SQLite, the same suite
+# (browser tests aside) on a throwaway PostgreSQL, then the quick benchmarks.
 test: install node_modules/.package-lock.json
 	$(BIN)/pytest
+	$(MAKE) test-postgres
 	$(BIN)/python bench/run_all.py --quick
+
+# The suite on PostgreSQL: .ci/with-postgres starts a cluster from Debian's binaries in a temp dir.
+test-postgres: install
+	.ci/with-postgres $(BIN)/pytest -m "not browser" -q
 
 test-fast: install
 	$(BIN)/pytest -m "not browser and not slow"

@@ -56,6 +56,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("FROM_EMAIL", "sciplain@localhost", "Sender address of confirmation and digest emails."),
     Setting("DIGEST_WEEKDAY", 0, "Day of the week the digest goes out (0 = Monday)."),
     Setting("AUTO_PUBLISH", False, "Publish machine summaries that pass every check without review."),
+    Setting("INGEST_HOUR", 5, "Hour of the day (UTC) the scheduler fetches new papers."),
+    Setting("INGEST_DAYS", 7, "How many days back each scheduled fetch looks."),
+    Setting("SUMMARIZE_EVERY_MINUTES", 15, "How often the scheduler summarizes papers that need it."),
+    Setting("DIGEST_HOUR", 8, "Hour of the day (UTC) the weekly digest goes out."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
     "sciplain.papers",
     "sciplain.review",
     "sciplain.web",
@@ -64,13 +65,26 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sciplain.web.middleware.SecurityHeadersMiddleware",
+    "sciplain.web.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Editors' login: django-axes locks a username+address pair out after repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SCIPLAIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("SCIPLAIN_LOGIN_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "sciplain.web.middleware.login_client_ip"
 
 ROOT_URLCONF = "sciplain.urls"
 WSGI_APPLICATION = "sciplain.wsgi.application"
@@ -173,18 +187,42 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_HSTS_SECONDS = int(os.environ.get("SCIPLAIN_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SCIPLAIN_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = _flag("SCIPLAIN_HSTS_PRELOAD")
 SECURE_SSL_REDIRECT = _flag("SCIPLAIN_SSL_REDIRECT")
 if os.environ.get("SCIPLAIN_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGIN_URL = "/admin/login/"
 
+# Public pages are cached whole for anonymous readers; publishing bumps a version key.
+PAGE_CACHE_SECONDS = int(os.environ.get("SCIPLAIN_PAGE_CACHE_SECONDS", "300"))
+
+# Celery (only when SCIPLAIN_REDIS_URL is set; without it jobs run in-process).
+CELERY_BROKER_URL = os.environ.get("SCIPLAIN_REDIS_URL", "")
+CELERY_TASK_ACKS_LATE = True  # a job is acknowledged after it ran, so a dead worker's job runs again
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Redis re-delivers an unacknowledged job after this long (e.g. its worker was killed).
+    "visibility_timeout": int(os.environ.get("SCIPLAIN_JOB_VISIBILITY_TIMEOUT", "3600")),
+    # ... looking for such jobs about every SCIPLAIN_JOB_RESTORE_SECONDS (kombu's default sweep: ~100 s)
+    "unacked_restore_interval": min(10, int(os.environ.get("SCIPLAIN_JOB_RESTORE_SECONDS", "100"))),
+    "unacked_restore_throttle": max(1, int(os.environ.get("SCIPLAIN_JOB_RESTORE_SECONDS", "100")) // 10),
+}
+CELERY_TIMEZONE = "UTC"
+JOB_LEASE_SECONDS = int(os.environ.get("SCIPLAIN_JOB_LEASE_SECONDS", "900"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "sciplain.jsonlog.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             "formatter": "json" if os.environ.get("SCIPLAIN_LOG_FORMAT") == "json" else "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SCIPLAIN_LOG_LEVEL", "WARNING")},
 }

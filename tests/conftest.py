@@ -1,5 +1,7 @@
 import pytest
 
+from tests.mailserver import smtp_server  # noqa: F401  (fixture: a real SMTP server on 127.0.0.1)
+
 
 @pytest.fixture
 def editor(django_user_model):
@@ -12,3 +14,13 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters live in the cache; every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

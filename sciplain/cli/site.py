@@ -32,8 +32,9 @@ def init(as_json):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--workers", default=2, show_default=True, type=int, help="Web worker processes.")
+@click.option("--with-scheduler", is_flag=True, help="Also run the pipeline jobs in-process (`sciplain run`).")
 @data_dir_option
-def serve(host, port, workers):
+def serve(host, port, workers, with_scheduler=False):
     """Serve the site with gunicorn (static files through whitenoise).
 
     Example:
@@ -44,6 +45,10 @@ def serve(host, port, workers):
 
     site_init()  # migrations and static files must exist before the first request
     click.echo(f"Serving on http://{host}:{port}/ (Ctrl-C to stop)")
+    if with_scheduler:  # a child that stops when the server (this pid, after exec) stops
+        import subprocess
+
+        subprocess.Popen([sys.executable, "-m", "sciplain", "run", "--exit-with-parent", str(os.getpid())])
     args = [sys.executable, "-m", "gunicorn", "sciplain.wsgi:application", "--bind", f"{host}:{port}",
             "--workers", str(workers), "--access-logfile", "-"]
     os.execvpe(args[0], args, os.environ.copy())

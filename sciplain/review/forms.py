@@ -6,7 +6,13 @@ from django import forms
 
 from sciplain.papers.models import Category, Paper, Summary
 from sciplain.summarize.evidence import EVIDENCE_SCALE
-from sciplain.summarize.types import EvidenceLevel, Implication, KeyFinding, Limitation, Participants
+from sciplain.summarize.types import (
+    EvidenceLevel,
+    Implication,
+    KeyFinding,
+    Limitation,
+    Participants,
+)
 from sciplain.summarize.types import Summary as SummaryData
 
 DESIGNS = [

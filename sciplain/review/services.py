@@ -50,7 +50,16 @@ def summary_save(
     slugs = set(data.categories)
     summary.categories.set(Category.objects.filter(slug__in=slugs) | Category.objects.filter(name__in=slugs))
     Paper.objects.filter(pk=paper.pk).update(needs_resummary=False)
+    _pages_changed()
     return summary
+
+
+def _pages_changed() -> None:
+    """Forget cached public pages now and again after commit (a reader may have re-cached the old page)."""
+    from sciplain.web.pagecache import pages_changed
+
+    pages_changed()
+    transaction.on_commit(pages_changed)
 
 
 class PublishRefused(Exception):
@@ -66,7 +75,46 @@ def summary_publish(*, summary: Summary, editor=None) -> Summary:
     if editor is not None:
         summary.reviewed_by, summary.reviewed_at = editor, timezone.now()
     summary.save(update_fields=["status", "published_at", "reviewed_by", "reviewed_at"])
+    _event(summary, "published", editor)
+    _pages_changed()
     return summary
+
+
+def _event(summary: Summary, action: str, editor=None, reason: str = "") -> None:
+    from .models import ReviewEvent
+
+    ReviewEvent.objects.create(summary=summary, action=action, editor=editor, reason=reason)
+
+
+class RejectRefused(Exception):
+    """A rejection without a reason: editors and the history need to know why."""
+
+
+def summary_reject(*, summary: Summary, editor, reason: str) -> Summary:
+    """Reject a summary version (it stays in the history, never shown to readers), with the reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise RejectRefused("say why the summary is rejected")
+    summary.status = Summary.Status.REJECTED
+    summary.reviewed_by, summary.reviewed_at = editor, timezone.now()
+    summary.published_at = None
+    summary.save(update_fields=["status", "reviewed_by", "reviewed_at", "published_at"])
+    _event(summary, "rejected", editor, reason)
+    _pages_changed()
+    return summary
+
+
+def summary_regenerate(*, summary: Summary, editor, backend: str | None = None) -> Summary | None:
+    """Write a new machine version of this summary's paper with the chosen backend.
+
+    Returns the new current version, or None if the engine failed (the error is raised).
+    """
+    result = summaries_generate(papers=Paper.objects.filter(pk=summary.paper_id), backend=backend)
+    if result["failed"]:
+        raise RuntimeError(result["errors"][0] if result["errors"] else "the summary engine failed")
+    new = Summary.objects.get(paper_id=summary.paper_id, is_current=True)
+    _event(new, "regenerated", editor, f"backend {new.backend or backend or 'default'}")
+    return new
 
 
 def editor_create(*, username: str, email: str, password: str):
@@ -84,7 +132,7 @@ def editor_create(*, username: str, email: str, password: str):
     user.set_password(password)
     user.save()
     group, _ = Group.objects.get_or_create(name="Editors")
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=["papers", "web", "subscriptions"]))
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=["papers", "review", "web", "subscriptions"]))
     user.groups.add(group)
     return user
 
@@ -97,6 +145,7 @@ def summary_edit(*, paper: Paper, data: SummaryData, editor, status: str, note: 
                            editor=editor, status=status, note=note or "edited by an editor")
     if status == Summary.Status.PUBLISHED:
         Summary.objects.filter(pk=summary.pk).update(reviewed_by=editor, reviewed_at=timezone.now())
+    _event(summary, "edited", editor, note)
     return summary
 
 

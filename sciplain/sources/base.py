@@ -7,8 +7,9 @@ record into a database row, so a source can be tested without a database.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Protocol
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,9 @@ class PaperRecord:
     day: int | None = None
     authors: tuple[Author, ...] = ()
     abstract: tuple[AbstractSection, ...] = ()
-    other_abstracts: tuple[AbstractSection, ...] = ()  # plain-language summaries from journals
+    # plain-language summaries and translations; here ``category`` holds the OtherAbstract
+    # Type ("plain-language-summary", "Publisher", …) since NLM assigns those no category
+    other_abstracts: tuple[AbstractSection, ...] = ()
     keywords: tuple[str, ...] = ()
     mesh: tuple[MeshHeading, ...] = ()
     publication_types: tuple[str, ...] = ()

@@ -21,8 +21,14 @@ class Subscriber(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last confirmation email; repeats within minutes are not re-sent."
+    )
 
     objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return self.email
@@ -34,8 +40,17 @@ class DigestDelivery(models.Model):
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
     period = models.CharField(max_length=20, help_text="ISO week, e.g. 2026-W48.")
     summaries = models.ManyToManyField("papers.Summary", blank=True)
+    since = models.DateTimeField(null=True, blank=True, help_text="Summaries published after this…")
+    until = models.DateTimeField(null=True, blank=True, help_text="…and up to this; the next digest starts here.")
+    claimed_at = models.DateTimeField(
+        null=True, blank=True, help_text="A run is sending this now; a stale claim (interrupted run) is taken over."
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["subscriber", "period"], name="digest_once_per_period")]
+        verbose_name_plural = "digest deliveries"
+
+    def __str__(self) -> str:
+        return f"{self.period} to {self.subscriber_id}"

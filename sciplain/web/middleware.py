@@ -20,3 +20,14 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+def login_client_ip(request) -> str | None:
+    """The address django-axes records for a login (None when unknown, e.g. ``force_login`` in tests).
+
+    The same rule as the public forms' rate limits; PostgreSQL's inet column accepts no placeholder.
+    """
+    from .ratelimit import client_ip
+
+    ip = client_ip(request)
+    return None if ip == "unknown" else ip

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils import timezone
 
+from sciplain.papers.models import Summary
+
 
 class Feedback(models.Model):
     summary = models.ForeignKey("papers.Summary", on_delete=models.CASCADE, related_name="feedback")
@@ -32,3 +34,19 @@ class ContactMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.subject or self.message[:40]}"
+
+
+class SummaryHelpfulness(Summary):
+    """Summaries seen through readers' votes: the editors' "Least helpful summaries" list in the admin.
+
+    A proxy (no table of its own) so the list gets its own entry on the admin index.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "least helpful summary"
+        verbose_name_plural = "least helpful summaries"
+
+
+# The search index's tables (sciplain/web/search_index.py), imported so migrations see them.
+from .search_index import SearchCategory, SearchDocument  # noqa: E402,F401

@@ -1,6 +1,9 @@
 from django.urls import path
 
-from .views import pages, research
+from .api import openapi_json as api_openapi_json
+from .feeds import LatestResearchAtomFeed, LatestResearchFeed
+from .views import api_docs, discovery, pages, research
+from .views import search as search_views
 
 app_name = "web"
 
@@ -15,4 +18,13 @@ urlpatterns = [
     path("about/evidence-levels/", pages.evidence_levels, name="evidence"),
     path("disclaimer/", pages.disclaimer, name="disclaimer"),
     path("contact/", pages.contact, name="contact"),
+    path("search/", search_views.search, name="search"),
+    path("research/<slug:slug>/cite.bib", discovery.cite_bib, name="cite_bib"),
+    path("research/<slug:slug>/cite.ris", discovery.cite_ris, name="cite_ris"),
+    path("feeds/latest.rss", LatestResearchFeed(), name="feed_rss"),
+    path("feeds/latest.atom", LatestResearchAtomFeed(), name="feed_atom"),
+    path("feeds/categories/<slug:slug>.rss", LatestResearchFeed(), name="category_feed_rss"),
+    path("feeds/categories/<slug:slug>.atom", LatestResearchAtomFeed(), name="category_feed_atom"),
+    path("api/v1/", api_docs.api_docs, name="api_docs"),
+    path("api/v1/openapi.json", api_openapi_json, name="api_openapi"),
 ]

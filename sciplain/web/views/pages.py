@@ -7,6 +7,7 @@ from sciplain.papers.models import Category, Paper, Summary
 from sciplain.summarize.evidence import EVIDENCE_SCALE
 
 from ..forms import ContactForm
+from ..ratelimit import ratelimit
 from ..services import contact_message_send
 
 
@@ -33,6 +34,7 @@ def disclaimer(request):
     return render(request, "web/disclaimer.html")
 
 
+@ratelimit("contact", limit=5, period=3600, what="the contact form", keep_field="message")
 def contact(request):
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -3,13 +3,15 @@
 import secrets
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 
 from sciplain import conf
 from sciplain.papers.models import Category, Paper, Summary
 
 from ..forms import FeedbackForm
+from ..ratelimit import ratelimit, wants_json
 from ..services import feedback_record
 from .pages import categories_with_counts
 
@@ -61,16 +63,39 @@ def detail(request, slug):
     })
 
 
+FEEDBACK_SAVED = "Thank you. Your answer was saved."
+FEEDBACK_INVALID = "Your answer was not saved. Please choose Yes or No."
+
+
+def _feedback_version(paper, summary, version_id) -> Summary:
+    """The version the reader was shown (it may have been replaced since), else the current one."""
+    if version_id and version_id != summary.pk:
+        shown = paper.summaries.filter(pk=version_id, status=Summary.Status.PUBLISHED).first()
+        if shown is not None:
+            return shown
+    return summary
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit("feedback", limit=30, period=600, what="feedback")
 def feedback(request, slug):
+    """One vote per reader per summary version; a plain form post, or fetch() from site.js (JSON)."""
     paper = get_object_or_404(Paper, slug=slug)
     summary = _visible_summary(request, paper)
     if request.method != "POST":
         return redirect(paper.get_absolute_url())
     form = FeedbackForm(request.POST)
     token = request.COOKIES.get(READER_COOKIE) or secrets.token_urlsafe(24)
-    if form.is_valid() and not form.cleaned_data["website"]:
-        feedback_record(summary=summary, helpful=form.cleaned_data["helpful"],
-                        comment=form.cleaned_data["comment"], token=token)
-    response = redirect(f"{paper.get_absolute_url()}?voted=1#feedback")
-    response.set_cookie(READER_COOKIE, token, max_age=365 * 24 * 3600, httponly=True, samesite="Lax")
+    ok = form.is_valid()
+    if ok and not form.cleaned_data["website"]:  # a filled honeypot is answered as a success, and dropped
+        feedback_record(summary=_feedback_version(paper, summary, form.cleaned_data["version"]),
+                        helpful=form.cleaned_data["helpful"], comment=form.cleaned_data["comment"], token=token)
+    if wants_json(request):
+        response = JsonResponse({"ok": ok, "message": FEEDBACK_SAVED if ok else FEEDBACK_INVALID},
+                                status=200 if ok else 400)
+    else:
+        response = redirect(f"{paper.get_absolute_url()}?voted={1 if ok else 0}#feedback")
+    if ok:
+        response.set_cookie(READER_COOKIE, token, max_age=365 * 24 * 3600, httponly=True, samesite="Lax",
+                            secure=request.is_secure())
     return response

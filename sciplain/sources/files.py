@@ -1,0 +1,65 @@
+"""Read any paper file an editor has: PubMed XML, MEDLINE/.nbib or RIS, plain or gzipped.
+
+The format is sniffed from the first bytes rather than the file name, since
+exports are often renamed (``pubmed-result.txt`` holding MEDLINE, ``.xml.gz``
+baseline files, RIS saved as ``.txt``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from . import medline, pubmed, ris
+from .base import PaperRecord, RecordError, SourceError
+
+Format = Literal["pubmed-xml", "medline", "ris"]
+_MEDLINE = re.compile(rb"^PMID- ?\d", re.MULTILINE)
+_RIS = re.compile(rb"^TY  - ", re.MULTILINE)
+_HEAD_BYTES = 64 * 1024
+
+
+def detect_format(path: str | os.PathLike) -> Format:
+    """The format of a paper file, or ``SourceError`` saying in one line why it is none."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as raw:
+            head = raw.read(2)
+            raw.seek(0)
+            stream = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
+            head = stream.read(_HEAD_BYTES)
+    except (OSError, EOFError) as exc:
+        raise SourceError(f"cannot read {name}: {getattr(exc, 'strerror', None) or exc}") from None
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"<"):
+        root = pubmed.root_element(head)
+        if root in pubmed.PUBMED_ROOTS:
+            return "pubmed-xml"
+        raise SourceError(f"{name} is not a PubMed XML file (root element <{root or '?'}>)")
+    if _MEDLINE.search(text):
+        return "medline"
+    if _RIS.match(text):
+        return "ris"
+    raise SourceError(f"{name} is not a paper file: expected PubMed XML, MEDLINE (.nbib) or RIS")
+
+
+def iter_file(path: str | os.PathLike) -> Iterator[PaperRecord | RecordError]:
+    """Every record of a paper file, in file order, whatever its format."""
+    kind = detect_format(path)
+    if kind == "pubmed-xml":
+        yield from pubmed.iter_records(path)
+        return
+    reader = medline.iter_records if kind == "medline" else ris.iter_records
+    with _open_text(os.fspath(path)) as lines:
+        yield from reader(lines)
+
+
+def _open_text(name: str):
+    with open(name, "rb") as raw:
+        zipped = raw.read(2) == b"\x1f\x8b"
+    if zipped:
+        return gzip.open(name, "rt", encoding="utf-8-sig", errors="replace")
+    return open(name, encoding="utf-8-sig", errors="replace")

@@ -1,0 +1,384 @@
+"""Read PubMed XML of every vintage into PaperRecords, one record at a time.
+
+The same parser reads E-utilities efetch answers, the annual baseline and daily
+update files (``MedlineCitationSet`` from 2016, ``PubmedArticleSet`` since), plain
+or gzipped. A baseline file holds 30,000 articles, so records are streamed with
+``iterparse`` and every article is dropped from the tree once read: memory stays
+flat however large the file. A bad record becomes a ``RecordError`` and the
+stream goes on; only a file that is not PubMed XML at all raises ``SourceError``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import re
+import zlib
+from collections.abc import Iterator
+from html import escape
+from typing import IO
+
+from lxml import etree
+
+from .base import (
+    AbstractSection,
+    Author,
+    Correction,
+    Grant,
+    MeshHeading,
+    PaperRecord,
+    RecordError,
+    SourceError,
+)
+from .markup import element_html, element_text
+from .text import MAX_SECTION, MAX_TITLE, cap, date_parts, iso_date, printed_date, squash
+
+PUBMED_ROOTS = frozenset({"PubmedArticleSet", "MedlineCitationSet", "PubmedArticle", "MedlineCitation"})
+_ARTICLE_TAGS = ("PubmedArticle", "MedlineCitation", "PubmedBookArticle")
+_SNIFF_BYTES = 64 * 1024
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)", re.DOTALL)
+_ROOT = re.compile(rb"\s*<([A-Za-z_][\w.:-]*)")
+_ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])")
+
+# Links that change what a paper says; "Cites", "CommentIn" and the like are left out.
+CORRECTION_TYPES = frozenset({
+    "RetractionIn", "RetractionOf", "PartialRetractionIn", "PartialRetractionOf",
+    "ErratumIn", "ErratumFor", "UpdateIn", "UpdateOf", "ExpressionOfConcernIn",
+    "ExpressionOfConcernFor", "RepublishedIn", "RepublishedFrom", "ReprintIn", "ReprintOf",
+})
+# Children the DTDs from 2016 to 2025 allow; anything else is reported on the record.
+_CITATION_CHILDREN = frozenset({
+    "PMID", "DateCreated", "DateCompleted", "DateRevised", "Article", "MedlineJournalInfo",
+    "ChemicalList", "SupplMeshList", "CitationSubset", "CommentsCorrectionsList",
+    "GeneSymbolList", "MeshHeadingList", "NumberOfReferences", "PersonalNameSubjectList",
+    "OtherID", "OtherAbstract", "KeywordList", "CoiStatement", "SpaceFlightMission",
+    "InvestigatorList", "GeneralNote",
+})
+_ARTICLE_CHILDREN = frozenset({
+    "Journal", "ArticleTitle", "Pagination", "ELocationID", "Abstract", "AuthorList",
+    "Language", "DataBankList", "GrantList", "PublicationTypeList", "VernacularTitle",
+    "ArticleDate", "Affiliation",
+})
+
+
+def parse(xml_bytes: bytes) -> list[PaperRecord | RecordError]:
+    """Every record of an XML document held in memory (an efetch answer, a test fixture)."""
+    return list(iter_records(io.BytesIO(xml_bytes)))
+
+
+def iter_records(source: str | os.PathLike | IO[bytes]) -> Iterator[PaperRecord | RecordError]:
+    """Records of a PubMed XML file or binary stream, plain or gzipped, in file order.
+
+    Raises ``SourceError`` before the first record when the input is not PubMed XML.
+    An XML syntax error part-way yields one ``RecordError`` and ends the stream,
+    keeping every record before it.
+    """
+    if isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        try:
+            stream = open(name, "rb")  # noqa: SIM115 - the generator closes it, below
+        except OSError as exc:
+            raise SourceError(f"cannot read {name}: {exc.strerror}") from None
+    else:
+        name, stream = str(getattr(source, "name", "input")), source
+    try:
+        yield from _stream_records(_unzipped(stream, name), name)
+    finally:
+        if stream is not source:
+            stream.close()
+
+
+class _Rewound:
+    """A stream whose first bytes were read to sniff it, with those bytes put back in front."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]):
+        self._head, self._rest = head, rest
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._head:
+            return self._rest.read(size)
+        if size is None or size < 0:
+            data, self._head = self._head + self._rest.read(), b""
+        else:
+            data, self._head = self._head[:size], self._head[size:]
+        return data
+
+
+def _unzipped(stream: IO[bytes], name: str) -> _Rewound:
+    head = _read_head(stream, name, 2)
+    if head[:2] == b"\x1f\x8b":
+        stream = gzip.GzipFile(fileobj=_Rewound(head, stream), mode="rb")
+        head = b""
+    head += _read_head(stream, name, _SNIFF_BYTES)
+    root = root_element(head)
+    if root not in PUBMED_ROOTS:
+        found = f"root element <{root}>" if root else "it does not start with an XML element"
+        raise SourceError(f"{name} is not a PubMed XML file ({found})")
+    return _Rewound(head, stream)
+
+
+def _read_head(stream: IO[bytes], name: str, size: int) -> bytes:
+    try:
+        return stream.read(size)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise SourceError(f"cannot read {name}: {exc}") from None
+
+
+def root_element(head: bytes) -> str:
+    """Name of the first element in the opening bytes of an XML document, or ""."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    position = 0
+    while match := _PROLOG.match(head, position):
+        if match.end() == position:
+            break
+        position = match.end()
+    match = _ROOT.match(head, position)
+    return match.group(1).decode("ascii", "replace") if match else ""
+
+
+def _stream_records(stream: _Rewound, name: str) -> Iterator[PaperRecord | RecordError]:
+    events = etree.iterparse(
+        stream, events=("end",), tag=_ARTICLE_TAGS, resolve_entities=False,
+        no_network=True, huge_tree=True, remove_comments=True,
+    )
+    position = 0
+    try:
+        for _, element in events:
+            parent = element.getparent()
+            if element.tag == "MedlineCitation" and parent is not None and parent.tag == "PubmedArticle":
+                continue  # read with its PubmedArticle, which ends next
+            position += 1
+            if element.tag != "PubmedBookArticle":  # NCBI Bookshelf chapters are not papers
+                yield _record_or_error(element, position)
+            element.clear(keep_tail=False)
+            if parent is not None:
+                while element.getprevious() is not None:
+                    del parent[0]
+    except etree.XMLSyntaxError as exc:
+        yield RecordError(position + 1, f"{name}: XML syntax error, reading stopped: {exc}")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield RecordError(position + 1, f"{name}: file ends early, reading stopped: {exc}")
+
+
+def _record_or_error(element: etree._Element, position: int) -> PaperRecord | RecordError:
+    try:
+        return _record(element, position)
+    except Exception as exc:  # noqa: BLE001 - any surprise in one record must not end the file
+        pmid = squash(element.findtext(".//PMID"))
+        return RecordError(position, f"unreadable record ({type(exc).__name__}: {exc})", pmid)
+
+
+def _record(element: etree._Element, position: int) -> PaperRecord | RecordError:
+    if element.tag == "PubmedArticle":
+        citation, data = element.find("MedlineCitation"), element.find("PubmedData")
+        if citation is None:
+            return RecordError(position, "PubmedArticle without MedlineCitation")
+    else:
+        citation, data = element, None
+    warnings: list[str] = []
+    # One pass over each level's children instead of a find() per field: this
+    # runs 30,000 times a file, and every element visit costs Python time.
+    cited = _children(citation, _CITATION_CHILDREN, warnings)
+    pmid = _atom(cited["PMID"][0].text) if "PMID" in cited else ""
+    if not pmid.isdigit():
+        return RecordError(position, f"PMID {pmid!r} is not a number" if pmid else "no PMID", pmid)
+    if "Article" not in cited:
+        return RecordError(position, "no Article element", pmid)
+    article = _children(cited["Article"][0], _ARTICLE_CHILDREN, warnings)
+    title, title_html = _title(article, warnings)
+    pub_date, year, month, day = _pub_date(article, warnings)
+    doi, pmcid = _ids(cited, article, data)
+    types = tuple(_atom(t.text) for t in _grandchildren(article, "PublicationTypeList"))
+    corrections = tuple(
+        Correction(ref_type=c.get("RefType", ""), pmid=_atom(c.findtext("PMID")), source=squash(c.findtext("RefSource")))
+        for c in _grandchildren(cited, "CommentsCorrectionsList") if c.get("RefType") in CORRECTION_TYPES
+    )
+    journal = article["Journal"][0] if "Journal" in article else None
+    return PaperRecord(
+        source="pubmed",
+        source_id=pmid,
+        pmid=pmid,
+        title=title,
+        title_html=title_html,
+        doi=doi,
+        pmcid=pmcid,
+        journal=squash(journal.findtext("Title") if journal is not None else "")
+        or squash(citation.findtext("MedlineJournalInfo/MedlineTA")),
+        journal_iso=squash(journal.findtext("ISOAbbreviation")) if journal is not None else "",
+        pub_date=pub_date,
+        year=year,
+        month=month,
+        day=day,
+        authors=tuple(map(_author, _grandchildren(article, "AuthorList"))),
+        abstract=_sections(article["Abstract"][0], "", warnings) if "Abstract" in article else (),
+        other_abstracts=tuple(
+            section for other in cited.get("OtherAbstract", ())
+            for section in _sections(other, other.get("Type", ""), warnings)
+        ),
+        keywords=tuple(k for k in map(element_text, _grandchildren(cited, "KeywordList")) if k),
+        mesh=tuple(filter(None, map(_mesh, _grandchildren(cited, "MeshHeadingList")))),
+        publication_types=types,
+        language=_atom(article["Language"][0].text) if "Language" in article else "",
+        grants=tuple(
+            Grant(grant_id=_atom(g.findtext("GrantID")), agency=squash(g.findtext("Agency")),
+                  country=_atom(g.findtext("Country")))
+            for g in _grandchildren(article, "GrantList")
+        ),
+        corrections=corrections,
+        retracted="Retracted Publication" in types or any(c.ref_type == "RetractionIn" for c in corrections),
+        revised=_date_element(cited["DateRevised"][0], "DateRevised", warnings) if "DateRevised" in cited else "",
+        raw=etree.tostring(element, encoding="unicode", with_tail=False),
+        warnings=tuple(warnings),
+    )
+
+
+Children = dict[str, list[etree._Element]]
+
+
+def _children(element: etree._Element, known: frozenset[str], warnings: list[str]) -> Children:
+    """The element's children by tag, in order; tags the DTDs do not know are reported."""
+    found: Children = {}
+    for child in element:
+        tag = child.tag
+        if tag in known:
+            found.setdefault(tag, []).append(child)
+        elif isinstance(tag, str):
+            warnings.append(f"unknown element <{tag}> in <{element.tag}>")
+    return found
+
+
+def _grandchildren(children: Children, tag: str) -> list[etree._Element]:
+    """The items of list elements such as AuthorList (several KeywordLists are allowed)."""
+    return [item for parent in children.get(tag, ()) for item in parent if isinstance(item.tag, str)]
+
+
+def _title(article: Children, warnings: list[str]) -> tuple[str, str]:
+    candidates = article.get("ArticleTitle", []) + article.get("VernacularTitle", [])
+    element = next((e for e in candidates if element_text(e)), None)
+    if element is None:
+        warnings.append("no title")
+        return "", ""
+    text = element_text(element)
+    if len(text) > MAX_TITLE:
+        text = cap(text, MAX_TITLE, "title", warnings)
+        return text, escape(text, quote=False)
+    if len(element) == 0:
+        return text, escape(text, quote=False)
+    return text, element_html(element)
+
+
+def _sections(element: etree._Element, kind: str, warnings: list[str]) -> tuple[AbstractSection, ...]:
+    sections = []
+    what = f"{kind or 'abstract'} section"
+    for part in element.iterfind("AbstractText"):
+        text = cap(element_text(part), MAX_SECTION, what, warnings)
+        if text:
+            sections.append(AbstractSection(text=text, label=squash(part.get("Label")),
+                                            category=kind or part.get("NlmCategory", "")))
+    return tuple(sections)
+
+
+def _pub_date(article: Children, warnings: list[str]) -> tuple[str, int | None, int | None, int | None]:
+    """The issue date as printed and as numbers; the electronic date fills in a missing year."""
+    date = article["Journal"][0].find("JournalIssue/PubDate") if "Journal" in article else None
+    printed, year, month, day, problems = "", None, None, None, []
+    if date is not None:
+        medline = date.findtext("MedlineDate")
+        if medline is not None:
+            printed = squash(medline)
+            year, month, day, problems = printed_date(printed)
+        else:
+            parts = [squash(date.findtext(tag)) for tag in ("Year", "Month", "Day")]
+            season = squash(date.findtext("Season"))
+            printed = " ".join(p for p in (parts[0], parts[1] or season, parts[2]) if p)
+            year, month, day, problems = date_parts(*parts)
+    warnings.extend(f"PubDate: {problem}" for problem in problems)
+    if year is None:
+        for electronic in article.get("ArticleDate", [])[:1]:
+            year, month, day, _ = date_parts(*(squash(electronic.findtext(t)) for t in ("Year", "Month", "Day")))
+            printed = printed or iso_date(year, month, day)
+    return printed, year, month, day
+
+
+def _date_element(element: etree._Element | None, what: str, warnings: list[str]) -> str:
+    if element is None:
+        return ""
+    year, month, day, problems = date_parts(*(squash(element.findtext(t)) for t in ("Year", "Month", "Day")))
+    warnings.extend(f"{what}: {problem}" for problem in problems)
+    return iso_date(year, month, day)
+
+
+def _ids(citation: Children, article: Children, data: etree._Element | None) -> tuple[str, str]:
+    """DOI and PMC id. Only the article's own ArticleIdList counts: the ReferenceList
+    beside it holds the ids of every paper it cites."""
+    doi = pmcid = ""
+    if data is not None:
+        for item in data.iterfind("ArticleIdList/ArticleId"):
+            kind = item.get("IdType")
+            if kind == "doi" and not doi:
+                doi = squash(item.text)
+            elif kind == "pmc" and not pmcid:
+                pmcid = squash(item.text)
+    if not doi:
+        for location in article.get("ELocationID", ()):
+            if location.get("EIdType") == "doi" and location.get("ValidYN", "Y") == "Y":
+                doi = squash(location.text)
+                break
+    if not pmcid:
+        for other in citation.get("OtherID", ()):
+            text = squash(other.text)
+            if text.startswith("PMC"):
+                pmcid = text.split()[0]
+                break
+    return doi, pmcid
+
+
+def _author(element: etree._Element) -> Author:
+    # One pass over the children: this runs for every author of 30,000 articles a file.
+    last = fore = initials = collective = orcid = ""
+    affiliations = []
+    for child in element:
+        tag = child.tag
+        if tag == "LastName":
+            last = _atom(child.text)
+        elif tag == "ForeName":
+            fore = _atom(child.text)
+        elif tag == "Initials":
+            initials = _atom(child.text)
+        elif tag == "AffiliationInfo":
+            affiliations.append(element_text(child.find("Affiliation")))
+        elif tag == "CollectiveName":
+            collective = element_text(child)
+        elif tag == "Identifier" and child.get("Source") == "ORCID":
+            orcid = normalise_orcid(child.text or "")
+        elif tag == "Affiliation":  # DTDs before 2015
+            affiliations.append(element_text(child))
+    return Author(last_name=last, fore_name=fore, initials=initials, collective_name=collective,
+                  affiliation="; ".join(a for a in affiliations if a), orcid=orcid)
+
+
+def _atom(text: str | None) -> str:
+    """A one-word or one-line field (names, ids, codes): only its ends can carry spaces."""
+    return text.strip() if text else ""
+
+
+def normalise_orcid(value: str) -> str:
+    """``0000-0002-1825-0097`` from a bare, URL or undashed ORCID; other text as given."""
+    match = _ORCID.search(value)
+    return "-".join(match.groups()) if match else squash(value)
+
+
+def _mesh(heading: etree._Element) -> MeshHeading | None:
+    descriptor, major, qualifiers = None, False, []
+    for child in heading:
+        if child.tag == "DescriptorName":
+            descriptor = child
+            major = major or child.get("MajorTopicYN") == "Y"
+        elif child.tag == "QualifierName":
+            qualifiers.append(_atom(child.text))
+            major = major or child.get("MajorTopicYN") == "Y"
+    if descriptor is None:
+        return None
+    return MeshHeading(descriptor=_atom(descriptor.text), ui=descriptor.get("UI", ""), major=major,
+                       qualifiers=tuple(qualifiers))

@@ -1,0 +1,103 @@
+"""Abbreviations defined in the text, found with the Schwartz–Hearst algorithm.
+
+Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation
+definitions in biomedical text": for every "long form (SF)" pair, walk the short
+form right to left and find each character in the preceding words, the first
+one at a word start. Readers with no medical training meet "SCI" as
+"spinal cord injury", so the writing steps expand these.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_PAREN = re.compile(r"\(([^()]{1,12})\)")
+
+
+def _valid_short(sf: str) -> bool:
+    sf = sf.strip()
+    if not (2 <= len(sf) <= 10) or not sf[0].isalnum() or not any(c.isalpha() for c in sf):
+        return False
+    if not re.search(r"[A-Z]", sf):  # "(or not)", "(ns)": words, not abbreviations
+        return False
+    if " " in sf and (len(sf.split()) > 2 or not all(re.search(r"[A-Z0-9]", part) for part in sf.split())):
+        return False
+    if re.fullmatch(r"[a-z]+", sf) and len(sf) > 3:  # a plain word, not an abbreviation
+        return False
+    if re.search(r"\d\s*%|^[pn]\s*[<=>]|^\d", sf):
+        return False
+    return True
+
+
+def _best_long_form(sf: str, candidate: str) -> str | None:
+    s, l = len(sf) - 1, len(candidate) - 1
+    while s >= 0:
+        c = sf[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l >= 0 and (candidate[l].lower() != c or (s == 0 and l > 0 and candidate[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return None
+        l -= 1
+        s -= 1
+    start = candidate.rfind(" ", 0, l + 1) + 1
+    long_form = candidate[start:].strip()
+    if long_form.lower() == sf.lower() or len(long_form) <= len(sf):
+        return None
+    return long_form
+
+
+def find_abbreviations(text: str) -> dict[str, str]:
+    """{"SCI": "spinal cord injury", …} for every "long form (SF)" definition in ``text``."""
+    found: dict[str, str] = {}
+    for m in _PAREN.finditer(text):
+        sf = m.group(1).strip()
+        sf = re.split(r"[;,]", sf)[0].strip()
+        if not _valid_short(sf) or sf in found:
+            continue
+        before = text[: m.start()].rstrip()
+        words = re.split(r"(?<=\S)\s+", before)
+        max_words = min(len(sf) + 5, len(sf) * 2)
+        window = " ".join(words[-max_words:])
+        # A long form never spans a sentence or clause break.
+        window = re.split(r"[.;:!?]\s|[\[\]()]", window)[-1]
+        long_form = _best_long_form(sf, window)
+        digits_ok = not long_form or set(re.findall(r"\d", long_form)) <= set(re.findall(r"\d", sf))
+        if long_form and digits_ok and len(long_form.split()) <= max_words:
+            if long_form[:1].isupper() and long_form[1:2].islower() and not re.search(r"\s[A-Z]", long_form):
+                long_form = long_form[0].lower() + long_form[1:]  # "Spinal cord injury" opened its sentence
+            found[sf] = long_form
+    return found
+
+
+@lru_cache(maxsize=256)
+def _expander(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, re.Pattern]:
+    alternation = "|".join(re.escape(sf) for sf, _ in sorted(items, key=lambda kv: -len(kv[0])))
+    definition = re.compile(r"\s*\(\s*(?:" + alternation + r")\s*(?:[;,][^()]*)?\)")
+    use = re.compile(r"(?<![\w-])(" + alternation + r")(s?)(?![\w-])")
+    return definition, use
+
+
+def _plural(phrase: str) -> str:
+    if phrase.endswith("s"):
+        return phrase
+    if phrase.endswith("y") and phrase[-2:-1] not in "aeiou":
+        return phrase[:-1] + "ies"
+    return phrase + "s"
+
+
+def expand(text: str, abbreviations: dict[str, str]) -> str:
+    """Drop "(SF)" definitions and write the long form for later uses of each short form."""
+    if not abbreviations:
+        return text
+    definition, use = _expander(tuple(sorted(abbreviations.items())))
+    text = definition.sub("", text)
+
+    def long_form(m: re.Match) -> str:
+        lf = abbreviations[m.group(1)]
+        return _plural(lf) if m.group(2) else lf
+
+    return use.sub(long_form, text)

@@ -1,0 +1,268 @@
+"""Study design: publication types, MeSH check tags and wording, mapped to one fixed vocabulary.
+
+Publication types are the most reliable signal (NLM indexers assign them), so
+they decide first; MeSH check tags (Humans, Animals, Mice, Rats …) then say
+who or what was studied; the title and abstract wording decide the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+DESIGNS = (
+    "systematic review with meta-analysis", "systematic review", "randomized controlled trial",
+    "non-randomized controlled trial", "cohort (prospective)", "cohort (retrospective)", "case-control",
+    "cross-sectional", "case series", "case report", "qualitative", "animal study", "in vitro/lab study",
+    "narrative review", "guideline", "study protocol", "other",
+)
+
+HUMAN_DESIGNS = frozenset({
+    "randomized controlled trial", "non-randomized controlled trial", "cohort (prospective)",
+    "cohort (retrospective)", "case-control", "cross-sectional", "case series", "case report", "qualitative",
+    "study protocol",
+})
+
+
+def design_kind(design: str) -> str:
+    """What the site's marker says: "human" (tested in people), "animal", "lab", "review" or "other"."""
+    if design == "animal study":
+        return "animal"
+    if design == "in vitro/lab study":
+        return "lab"
+    if design in {"systematic review with meta-analysis", "systematic review", "narrative review", "guideline"}:
+        return "review"
+    if design in HUMAN_DESIGNS:
+        return "human"
+    return "other"
+
+
+def _rx(p: str) -> re.Pattern:
+    return re.compile(p, re.IGNORECASE)
+
+
+ANIMAL_MESH = {"animals", "mice", "rats", "mice, inbred c57bl", "rats, sprague-dawley", "rats, wistar", "dogs", "swine",
+               "cats", "rabbits", "macaca mulatta", "macaca", "zebrafish", "primates", "sheep", "disease models, animal",
+               "mice, knockout", "mice, transgenic", "drosophila", "drosophila melanogaster", "guinea pigs", "cattle"}
+MESH_SPECIES = {"mice": "mice", "rats": "rats", "dogs": "dogs", "swine": "pigs", "cats": "cats", "rabbits": "rabbits",
+                "zebrafish": "zebrafish", "macaca mulatta": "monkeys", "macaca": "monkeys", "primates": "monkeys",
+                "sheep": "sheep", "drosophila": "flies", "drosophila melanogaster": "flies", "guinea pigs": "guinea pigs"}
+SPECIES_WORDS = {
+    "mice": _rx(r"\b(?:mice|mouse|murine)\b"),
+    "rats": _rx(r"\b(?:rats?|sprague[- ]dawley|wistar)\b"),
+    "zebrafish": _rx(r"\bzebrafish\b"),
+    "dogs": _rx(r"\b(?:dogs?|canine)\b"),
+    "pigs": _rx(r"\b(?:pigs?|swine|porcine|minipigs?)\b"),
+    "monkeys": _rx(r"\b(?:monkeys?|macaques?|non-?human primates?|marmosets?)\b"),
+    "cats": _rx(r"\b(?:cats|feline)\b"),
+    "rabbits": _rx(r"\brabbits?\b"),
+    "flies": _rx(r"\b(?:drosophila|fruit flies)\b"),
+    "worms": _rx(r"\b(?:c\. elegans|caenorhabditis)\b"),
+    "sheep": _rx(r"\b(?:sheep|ovine)\b"),
+}
+_ANY_SPECIES = re.compile("|".join(f"(?P<{k}>{p.pattern})" for k, p in SPECIES_WORDS.items()), re.IGNORECASE)
+HUMAN_WORDS = _rx(r"\b(?:patients?|participants?|people|persons?|individuals|adults|children|adolescents|women|men|"
+                  r"volunteers|veterans|subjects with|survivors|caregivers|clinicians|nurses|physicians|infants|"
+                  r"outpatients|inpatients|respondents|human subjects|residents)\b")
+LAB_WORDS = _rx(r"\b(?:in vitro|cell lines?|cultured|cultures?|cells were|organoids?|ex vivo|hek293|hela|"
+                r"stem cells|neurons were|transfected|knockdown|sirna|crystal structure|recombinant|biochemical)\b")
+ANIMAL_PROCEDURE = _rx(r"\b(?:in vivo|contusion|transection|hemisection|compression injury|crush|injected|intrathecal|intraperitoneal|"
+                      r"locomotor|hindlimb|behaviou?r(?:al)?|bbb score|basso|(?:mice|rats|animals) (?:were|received|underwent)|"
+                      r"treated (?:mice|rats)|knockout mice|transgenic mice|xenograft|implanted)\b")
+IN_VIVO = _rx(r"\b(?:in vivo|animal models?|rodent|transgenic|knockout|knock-in|xenograft)\b")
+
+TEXT_RULES: list[tuple[str, re.Pattern]] = [
+    ("study protocol", _rx(r"\b(?:study|trial|review) protocol\b|\bthis protocol\b|\bprotocol for a\b|"
+                           r"\b(?:we|this study|this trial) will (?:recruit|enrol|enroll|randomi[sz]e|assess|compare|evaluate)\b|"
+                           r"\bparticipants will be\b|\bwill be randomi[sz]ed\b")),
+    ("systematic review with meta-analysis", _rx(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic|\bpooled (?:analysis|estimate|data|results)\b")),
+    ("systematic review", _rx(r"\bsystematic(?:ally)? review|\bwe (?:systematically )?searched (?:the )?(?:\w+ ){0,4}(?:medline|pubmed|embase|cinahl|cochrane|databases?|registers?|web of science|scopus|psycinfo)|"
+                              r"\b(?:studies|trials|rcts) (?:were included|met the inclusion)|"
+                              r"\bwe included (?:\d+|\w+) (?:studies|trials|rcts|randomi[sz]ed)|"
+                              r"\bincluded (?:studies|trials)\b|\bscoping review\b|\bumbrella review\b|"
+                              r"\bwe included (?:only )?(?:one|a single|two|three|\d+) (?:small |eligible |relevant )?(?:study|trial|rct)|"
+                              r"\b(?:included in|for) (?:this|the) review\b|\b(?:this|the) review (?:included|identified|found)|"
+                              r"\bmet (?:our|the) (?:inclusion|eligibility|selection) criteria|\bsearch strateg(?:y|ies)\b|"
+                              r"\beligible for (?:inclusion|this review)|\b\d+ (?:unique )?(?:citations|references|records)\b|"
+                              r"\bwe identified \d+ (?:unique |eligible |relevant )?(?:studies|trials|reports|rcts)\b")),
+    ("guideline", _rx(r"\b(?:clinical )?(?:practice )?guidelines? (?:for|on)\b.*\brecommend|\bconsensus statement\b|\brecommendations? (?:for|on) the (?:management|treatment|care)\b|\bposition statement\b")),
+    ("randomized controlled trial", _rx(r"\brandomi[sz]ed(?:,)? (?:\w+[- ]){0,4}(?:controlled |clinical |crossover |cross-over |pilot |feasibility )?(?:trial|study)\b|\brandomly (?:assigned|allocated|divided)\b|\bwere randomi[sz]ed\b|\bplacebo-controlled\b|\brandomi[sz]ation\b")),
+    ("case report", _rx(r"\bcase report\b|\bwe (?:report|describe|present) (?:a|the|an unusual|a rare) (?:case|patient|\d+-year-old)|\ba \d+-year-old (?:man|woman|male|female|boy|girl|patient)\b|\bthis case\b(?!-)")),
+    ("case series", _rx(r"\bcase series\b|\bwe (?:report|describe|present) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a series of) (?:cases|patients)\b|\bseries of (?:\d+ )?(?:cases|patients)\b")),
+    ("qualitative", _rx(r"\bqualitative\b|\bsemi-structured interviews?\b|\bfocus groups?\b|\bthematic analysis\b|\bgrounded theory\b|\binterpretative phenomenological\b")),
+    ("case-control", _rx(r"\bcase-?control\b|\bmatched controls\b")),
+    ("cross-sectional", _rx(r"\bcross-?sectional\b|\b(?:online |national |postal |web-based )?survey\b|\bquestionnaire study\b|\bprevalence study\b")),
+    ("cohort (retrospective)", _rx(r"\bretrospective(?:ly)?\b|\bmedical records\b|\bchart review\b|\bregistry\b|\bdatabase (?:study|analysis)\b|\badministrative (?:data|claims)\b|\bclaims data\b")),
+    ("non-randomized controlled trial", _rx(r"\bnon-?randomi[sz]ed\b|\bquasi-?experimental\b|\bsingle-arm\b|\bopen-label\b|\bphase (?:i|ii|1|2|i/ii|1/2)\b(?: trial| study)|\bpilot (?:study|trial)\b|\bpre-?post\b|\bbefore and after\b|\bclinical trial\b")),
+    ("cohort (prospective)", _rx(r"\bprospective(?:ly)?\b|\bcohort\b|\blongitudinal\b|\bfollowed (?:up )?for\b|\bfollow-up (?:of|study)\b")),
+    ("narrative review", _rx(r"\b(?:this|the present|in this|our) (?:\w+ )?review\b|\bwe (?:review|discuss|summari[sz]e|highlight|overview)\b|\breview(?:s|ed)? (?:the|recent|current)\b|\brecent (?:advances|progress|developments)\b|\bstate of the art\b|^(?:a )?review\b|: a review\b|\boverview\b|\bperspective\b")),
+]
+
+STRONG_PROTOCOL = _rx(r"\b(?:study|trial|review) protocol\b|\bthis protocol\b|\bprotocol for a\b|\bthis is (?:the|a) protocol\b")
+REVIEW_SAYS_SO = _rx(r"\b(?:here,? we (?:review|discuss|summari[sz]e|describe recent|highlight|provide an overview)|we review|this (?:mini-?)?review|"
+                     r"in this (?:mini-?)?review|(?:narrative|literature|brief|mini-?|comprehensive|critical|historical) review|review of (?:the )?(?:literature|recent|current)|"
+                     r"this (?:article|paper|chapter) (?:reviews|discusses|summari[sz]es|describes|provides an overview|highlights|focuses)|"
+                     r"the aim of this (?:article|paper|review) is)\b")
+REVIEW_TITLE = _rx(r"\b(?:current concepts|(?:recent )?advances in|an update|update on|past,? present,? and future|overview|state of the art|"
+                   r"perspectives?|insights?|and its roles?|roles? of|mechanisms of|management of|differential diagnosis|"
+                   r"alternatives and evidence|a review|review\b|challenges|opportunities|lessons|what do we know|"
+                   r"from bench to bedside|implications for|emerging|novel class|therapeutic (?:targets?|potential|strategies))")
+EMPIRICAL = _rx(r"\b(?:we (?:found|observed|show(?:ed)?|demonstrate[ds]?|measured|performed|conducted|analy[sz]ed|enrolled|recruited|used|"
+                r"tested|investigated|examined|identified|report(?:ed)?|compared|evaluated|assessed|studied|developed|generated|included|searched)|"
+                r"(?:were|was) (?:randomi[sz]ed|enrolled|recruited|treated|measured|assessed|analy[sz]ed|included|injected|exposed|collected|"
+                r"compared|evaluated|examined|followed|observed|found|detected|used|performed|obtained|identified|administered)|"
+                r"(?:were|was) (?:\w+ly )?(?:grown|given|taken|seen|\w+ed)|received|underwent|"
+                r"[pP]\s*[<=]|\d+(?:\.\d+)?\s*%|significant(?:ly)?|(?:results|data|findings) (?:showed|indicated|revealed|demonstrated|suggest))\b")
+
+_STUDY_NOUN = re.compile(r"\b(?:trials|studies|RCTs)\b", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+                           r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:[- ][a-z]+)?)\s+(?:(?:randomi[sz]ed|controlled|clinical|"
+                           r"placebo-controlled|double-blind|small|eligible|relevant|included|published|additional|new|cohort|observational)"
+                           r",?\s+(?:and\s+)?){0,3}$", re.IGNORECASE)
+
+
+def counts_studies(text: str) -> bool:
+    """"22 randomized controlled trials", "four studies": a review counts studies, a single study does not.
+    Anchored on the noun and checked backwards, because the same regex run forwards is slow."""
+    return any(_COUNT_BEFORE.search(text, max(0, m.start() - 70), m.start()) for m in _STUDY_NOUN.finditer(text))
+
+
+def is_systematic(text: str) -> bool:
+    return bool(RULES["systematic review"].search(text)) or counts_studies(text)
+
+
+PUB_TYPES: list[tuple[str, str]] = [  # checked in order: the most specific type first
+    ("clinical trial protocol", "study protocol"),
+    ("meta-analysis", "systematic review with meta-analysis"),
+    ("network meta-analysis", "systematic review with meta-analysis"),
+    ("systematic review", "systematic review"),
+    ("randomized controlled trial", "randomized controlled trial"),
+    ("equivalence trial", "randomized controlled trial"),
+    ("pragmatic clinical trial", "randomized controlled trial"),
+    ("practice guideline", "guideline"),
+    ("guideline", "guideline"),
+    ("consensus development conference", "guideline"),
+    ("case reports", "case report"),
+    ("controlled clinical trial", "non-randomized controlled trial"),
+    ("clinical trial, phase i", "non-randomized controlled trial"),
+    ("clinical trial, phase ii", "non-randomized controlled trial"),
+    ("clinical trial, phase iii", "non-randomized controlled trial"),
+    ("clinical trial, phase iv", "non-randomized controlled trial"),
+    ("clinical trial", "non-randomized controlled trial"),
+    ("observational study", "cohort (prospective)"),
+    ("scoping review", "narrative review"),
+    ("review", "narrative review"),
+]
+
+
+# Cheap substring tests before each (slow, case-insensitive) rule: a rule can only match
+# if one of its hints occurs in the lower-cased text. This halves the engine's run time.
+RULE_HINTS: dict[str, tuple[str, ...]] = {'study protocol': ('protocol', ' will '),
+    'systematic review with meta-analysis': ('meta', 'pooled'),
+    'systematic review': ('systematic', 'searched', 'studies', 'trials', 'rcts', 'review'),
+    'guideline': ('guideline', 'consensus', 'recommendation', 'position statement'),
+    'randomized controlled trial': ('random', 'placebo'),
+    'case report': ('case', 'year-old', 'we report', 'we describe', 'we present'),
+    'case series': ('case', 'series', 'we report', 'we describe', 'we present'),
+    'qualitative': ('qualitative', 'interview', 'focus group', 'thematic', 'grounded', 'phenomenolog'),
+    'case-control': ('case', 'matched controls'),
+    'cross-sectional': ('cross', 'survey', 'questionnaire', 'prevalence'),
+    'cohort (retrospective)': ('retrospective', 'records', 'chart', 'registry', 'database', 'administrative', 'claims'),
+    'non-randomized controlled trial': ('random', 'quasi', 'single-arm', 'open-label', 'phase', 'pilot', 'pre-post', 'prepost', 'before and after', 'clinical trial'),
+    'cohort (prospective)': ('prospective', 'cohort', 'longitudinal', 'follow'),
+    'narrative review': ('review', 'overview', 'perspective', 'we discuss', 'we summari', 'we highlight', 'advances', 'progress', 'developments', 'state of the art')}
+RULES = dict(TEXT_RULES)
+
+
+def _may_match(design: str, low: str) -> bool:
+    return any(h in low for h in RULE_HINTS.get(design, ("",)))
+
+
+def species_of(text: str, mesh: list[str]) -> str:
+    """"humans", an animal ("mice", "rats" …) or ""; MeSH check tags win over wording."""
+    tags = {m.lower() for m in mesh}
+    for tag in sorted(tags):
+        head = tag.split(",")[0]
+        if head in MESH_SPECIES:
+            return MESH_SPECIES[head]
+    animal_tag = tags & ANIMAL_MESH
+    if "humans" in tags and not animal_tag:
+        return "humans"
+    counts: dict[str, int] = {}
+    for m in _ANY_SPECIES.finditer(text):
+        name = next(k for k, v in m.groupdict().items() if v)
+        counts[name] = counts.get(name, 0) + 1
+    name, n = max(counts.items(), key=lambda kv: kv[1]) if counts else ("", 0)
+    humans = len(HUMAN_WORDS.findall(text))
+    if animal_tag and n == 0:
+        return "animals"
+    if n and n >= humans:
+        return name
+    if humans:
+        return "humans"
+    return ""
+
+
+def classify_design(title: str, text: str, publication_types: list[str], mesh: list[str], species: str | None = None) -> str:
+    """One of DESIGNS. ``text`` is the abstract (section labels may be included)."""
+    types = {t.lower().strip() for t in publication_types}
+    full = f"{title}\n{text}"
+    low = full.lower()
+    for pub, design in PUB_TYPES:
+        if pub in types:
+            if design == "systematic review" and TEXT_RULES[1][1].search(full):
+                return "systematic review with meta-analysis"
+            if design == "non-randomized controlled trial" and TEXT_RULES[4][1].search(full):
+                return "randomized controlled trial"
+            if design == "cohort (prospective)":
+                return _observational(full)
+            if design == "narrative review":
+                if is_systematic(full):
+                    return "systematic review with meta-analysis" if TEXT_RULES[1][1].search(full) else "systematic review"
+            return design
+    species = species_of(full, mesh) if species is None else species
+    if STRONG_PROTOCOL.search(full):
+        return "study protocol"
+    if is_systematic(full):
+        return "systematic review with meta-analysis" if RULES["systematic review with meta-analysis"].search(full) else "systematic review"
+    if REVIEW_SAYS_SO.search(full):
+        return "narrative review"
+    for design, pattern in TEXT_RULES:
+        if design in ("randomized controlled trial", "non-randomized controlled trial", "cohort (prospective)",
+                      "cohort (retrospective)", "case-control", "cross-sectional", "case series", "case report") \
+                and species not in ("humans", ""):
+            continue  # "mice were randomly assigned" is still an animal study
+        if design == "systematic review with meta-analysis":
+            if _may_match(design, low) and pattern.search(full) and (is_systematic(full) or re.search(r"\bmeta-?analys[ie]s\b", title, re.IGNORECASE)):
+                return design
+            continue
+        if design == "guideline" and not re.search(r"guideline|consensus|recommendation|position statement", title, re.IGNORECASE):
+            continue
+        if design == "narrative review" and species not in ("humans", "") and not re.search(r"\breview\b", title, re.IGNORECASE):
+            continue
+        if design == "systematic review":
+            if is_systematic(full):
+                return design
+            continue
+        if _may_match(design, low) and pattern.search(full):
+            return design
+    if not EMPIRICAL.search(text) and (REVIEW_TITLE.search(title) or not re.search(r"\d", text)) \
+            and not ({m.lower() for m in mesh} & ANIMAL_MESH):
+        return "narrative review"  # no methods, no results: an overview of others' work
+    if LAB_WORDS.search(full) and not ANIMAL_PROCEDURE.search(full) and not HUMAN_WORDS.search(full):
+        return "in vitro/lab study"  # "cultured rat neurons" is lab work, not an animal study
+    if species in SPECIES_WORDS or species == "animals" or ("animals" in {m.lower() for m in mesh}):
+        return "animal study"
+    if LAB_WORDS.search(full) and not HUMAN_WORDS.search(full):
+        return "in vitro/lab study"
+    if IN_VIVO.search(full):
+        return "animal study"
+    if LAB_WORDS.search(full):
+        return "in vitro/lab study"
+    return "other"
+
+
+def _observational(text: str) -> str:
+    for design in ("case-control", "cross-sectional", "cohort (retrospective)"):
+        if dict(TEXT_RULES)[design].search(text):
+            return design
+    return "cohort (prospective)"

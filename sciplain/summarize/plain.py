@@ -1,0 +1,288 @@
+"""Plain-language rewriting of one sentence: no statistics, fewer long words, shorter sentences.
+
+Every rewrite here only deletes text or swaps a word for a plainer one; none
+adds a number, drops a negation ("did not", "no") or a hedge ("may"), which is
+what the F001/F002 checks verify afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .abbreviations import expand
+from .resources import Resources
+from .textutil import capitalise, ensure_period, has_negation
+
+_STAT_TOKEN = re.compile(
+    r"(?:\b[pP]\s*(?:[-\s]?(?:value|trend|for trend|interaction))?\s*[<=>≤≥]|\b95\s?%|\bCIs?\b|\bconfidence interval|"
+    r"\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|SD|SE|SEM|IQR|AUC|ICC|NNT|RD|β|χ2|χ²|df|[rtFZUH]|I2|I²|Tau2?|[nN])\s*[=:<>≤≥]|"
+    r"\b(?:odds ratio|risk ratio|hazard ratio|mean difference|standardi[sz]ed mean difference|relative risk|"
+    r"standard deviation|interquartile|GRADE|[A-Z]{1,4} [-−]?\d+(?:\.\d+)?,\s*95)|"
+    r"\b(?:mean|median)\s*[±(]|±|\bvs\.?\s*\d|\d+(?:\.\d+)?\s*(?:to|-|–)\s*\d+(?:\.\d+)?\s*[;,)]|"
+    r"\b\d+ (?:studies|trials|participants|RCTs)\b.*\b(?:evidence|quality|certainty)\b|"
+    r"(?:low|moderate|high)[- ](?:quality|certainty)(?: evidence)?)",
+)
+_PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_INLINE_STATS = [
+    re.compile(r",?\s*\b[pP]\s*(?:[-\s]?(?:value|trend|for trend))?\s*[<=>≤≥]\s*0?\.\d+(?:\s*[x×]\s*10[-−]?\d+)?"),
+    re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*[\[(]?[-−]?\d+(?:\.\d+)?\s*(?:to|-|–|,)\s*[-−]?\d+(?:\.\d+)?[\])]?"),
+    re.compile(r"[,;]\s*\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|AUC|ICC|β|r|t|F|Z|U|χ2|χ²|I2|I²)\s*(?:\(\d+(?:,\s*\d+)?\))?\s*[=:]\s*[-−]?\d+(?:\.\d+)?"),
+    re.compile(r"[,;]\s*\b[nN]\s*=\s*\d[\d,]*"),
+    re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?"),
+    re.compile(r",?\s*\(?\b(?:(?:risk|odds|hazard|rate|incidence rate) ratio|(?:standardi[sz]ed |weighted )?mean difference|relative risk|risk difference)\)?"
+               r"\s*(?:\([A-Z]{1,4}\)\s*)?[:=]?\s*[-−‐]?\d+(?:\.\d+)?", re.IGNORECASE),
+]
+
+PLAIN_WORDS: dict[str, str] = {
+    "utilize": "use", "utilized": "used", "utilizes": "uses", "utilization": "use", "utilise": "use", "utilised": "used",
+    "demonstrate": "show", "demonstrated": "showed", "demonstrates": "shows", "demonstrating": "showing",
+    "indicate": "show", "indicated": "showed", "indicates": "shows", "indicating": "showing",
+    "approximately": "about", "additionally": "also", "furthermore": "also", "moreover": "also",
+    "however": "but", "therefore": "so", "consequently": "so", "thus": "so", "hence": "so",
+    "subsequently": "later", "prior to": "before", "in order to": "to", "commence": "start", "commenced": "started",
+    "facilitate": "help", "facilitates": "helps", "facilitated": "helped", "numerous": "many", "sufficient": "enough",
+    "insufficient": "not enough", "administered": "given", "administration": "giving", "individuals": "people",
+    "participants": "people", "subjects": "people", "persons": "people", "patients": "patients",
+    "investigate": "study", "investigated": "studied", "investigating": "studying", "examine": "look at",
+    "examined": "looked at", "examining": "looking at", "evaluate": "test", "evaluated": "tested", "evaluating": "testing",
+    "assess": "check", "assessed": "checked", "assessing": "checking", "determine": "find out", "determined": "found",
+    "obtain": "get", "obtained": "got", "require": "need", "required": "needed", "requires": "needs",
+    "adverse events": "side effects", "adverse effects": "side effects", "adverse event": "side effect",
+    "mortality": "death rate", "efficacy": "benefit", "effectiveness": "benefit", "intervention": "treatment",
+    "interventions": "treatments", "statistically significant": "clear", "statistically significantly": "clearly",
+    "significantly": "clearly", "significant": "clear", "substantially": "greatly", "substantial": "large",
+    "enhance": "improve", "enhanced": "improved", "enhances": "improves", "enhancement": "improvement",
+    "attenuated": "reduced", "attenuate": "reduce", "attenuates": "reduces", "ameliorated": "eased", "ameliorate": "ease",
+    "elevated": "raised", "diminished": "reduced", "exhibited": "showed", "exhibit": "show", "exhibits": "shows",
+    "identified": "found", "identify": "find", "regarding": "about", "concerning": "about",
+    "in addition": "also", "a majority of": "most", "the majority of": "most", "owing to": "because of",
+    "due to": "because of", "in the absence of": "without", "in the presence of": "with", "whereas": "while",
+    "compared with": "compared with", "modulate": "change", "modulates": "changes", "modulated": "changed",
+    "promote": "help", "promoted": "helped", "promotes": "helps", "cognitive": "thinking", "nonetheless": "still",
+    "nevertheless": "still", "predominantly": "mostly", "primarily": "mainly", "frequently": "often",
+    "magnitude": "size", "optimal": "best", "modality": "type", "modalities": "types", "therapeutic": "treatment",
+    "treatment-related": "treatment", "concomitant": "at the same time", "initiated": "started", "initiation": "start",
+    "terminate": "end", "terminated": "ended", "implement": "carry out", "implemented": "carried out",
+    "associated with": "linked to", "association": "link", "associations": "links", "relationship": "link",
+    "relationships": "links", "correlated with": "linked to", "subsequent": "later", "previously": "before", "currently": "now", "additional": "more", "evaluation": "check",
+    "assessment": "check", "assessments": "checks", "investigation": "study", "investigations": "studies",
+    "characterized": "marked", "characterised": "marked", "reduction": "drop", "reductions": "drops",
+    "population": "group", "populations": "groups",
+    "potential": "possible", "potentially": "possibly", "various": "many", "multiple": "many",
+    "considerable": "large", "medication": "medicine", "medications": "medicines", "physician": "doctor",
+    "physicians": "doctors", "hospitalization": "hospital stay", "hospitalisation": "hospital stay",
+    "consumption": "use", "elderly": "older", "pediatric": "child", "paediatric": "child", "identical": "the same",
+    "alternatively": "or", "inadequate": "poor", "morbidity": "illness", "outcome": "result", "outcomes": "results",
+    "respectively": "", "utilizing": "using", "utilising": "using", "occurrence": "rate", "incidence": "rate",
+    "therapy": "treatment", "therapies": "treatments", "accelerated": "sped up",
+    "characteristics": "features", "characteristic": "feature", "evidence-based": "proven",
+    "regulation": "control", "regulates": "controls", "regulated": "controlled", "regulate": "control",
+    "inhibition": "blocking", "inhibit": "block", "inhibits": "blocks", "inhibited": "blocked", "inhibiting": "blocking",
+    "mechanism": "process", "mechanisms": "processes", "proliferation": "growth", "neurons": "nerve cells",
+    "neuronal": "nerve cell", "susceptibility": "risk", "vulnerability": "risk", "concentration": "level",
+    "concentrations": "levels", "abnormalities": "problems", "abnormality": "problem", "deficits": "problems",
+    "dysfunction": "problems", "modification": "change", "modifications": "changes", "alteration": "change",
+    "alterations": "changes", "altered": "changed", "initial": "first", "initially": "at first",
+    "ultimately": "in the end", "simultaneously": "at the same time", "conventional": "standard",
+    "traditional": "usual", "principal": "main", "comparable": "similar", "equivalent": "equal",
+    "parameters": "measures", "parameter": "measure", "variables": "factors", "capacity": "ability",
+    "capability": "ability", "participated": "took part", "participate": "take part", "necessary": "needed",
+    "crucial": "key", "fundamental": "basic", "beneficial": "helpful", "detrimental": "harmful",
+    "deleterious": "harmful", "favorable": "good", "favourable": "good", "unfavorable": "poor",
+    "unfavourable": "poor", "exclusively": "only", "solely": "only", "merely": "only", "characterize": "describe",
+    "characterise": "describe", "accompanied by": "with", "in comparison with": "compared with",
+    "in comparison to": "compared with", "methodology": "method", "efficacious": "effective",
+    "monitoring": "checking", "demonstration": "showing", "approximately equal": "about equal",
+    "contribute to": "add to", "contributes to": "adds to", "contributed to": "added to", "indicative of": "a sign of",
+    "exacerbate": "worsen", "exacerbated": "worsened", "exacerbation": "flare-up", "exacerbations": "flare-ups",
+    "psychological": "mental", "cardiovascular": "heart and blood vessel",
+}
+# For clinicians: only the words that are style, not terminology.
+SUMMARY_WORDS = {k: v for k, v in PLAIN_WORDS.items() if k in {
+    "utilize", "utilized", "utilizes", "utilization", "utilise", "utilised", "utilizing", "utilising", "demonstrate",
+    "demonstrated", "demonstrates", "demonstrating", "approximately", "additionally", "furthermore", "moreover",
+    "subsequently", "prior to", "in order to", "commence", "commenced", "facilitate", "facilitates", "facilitated",
+    "numerous", "in addition", "a majority of", "the majority of", "owing to", "due to", "in the absence of",
+    "nonetheless", "nevertheless", "respectively", "exhibited", "exhibit", "exhibits", "considerable", "various",
+    "consequently", "therefore", "thus", "hence", "subsequent", "previously", "currently", "additional"}}
+
+
+def _phrase_rx(words: dict[str, str]) -> re.Pattern:
+    # Only multi-word keys go into an alternation; single words are a dict lookup per word
+    # (a 250-way alternation made this the slowest function of the engine).
+    phrases = sorted((k for k in words if " " in k), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in phrases) + r")\b", re.IGNORECASE)
+
+
+_PLAIN_PHRASES, _SUMMARY_PHRASES = _phrase_rx(PLAIN_WORDS), _phrase_rx(SUMMARY_WORDS)
+_WORDS = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
+
+
+@lru_cache(maxsize=4096)
+def strip_statistics(text: str) -> str:
+    """Remove statistics: "(RR 0.73, 95% CI 0.65 to 0.81)", "p < 0.05", "OR = 2.1", "n = 12"."""
+
+    def drop_stat_paren(m: re.Match) -> str:
+        inner = m.group(1)
+        if _STAT_TOKEN.search(inner) or re.fullmatch(r"\s*[-−]?\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)?.*", inner) and re.search(r"\d", inner) and len(inner) < 40:
+            return ""
+        return m.group(0)
+
+    for _ in range(2):  # nested brackets: inner first
+        text = _PAREN.sub(drop_stat_paren, text)
+    for rx in _INLINE_STATS:
+        text = rx.sub("", text)
+    return tidy(text)
+
+
+def drop_parentheticals(text: str) -> str:
+    for _ in range(2):
+        text = _PAREN.sub("", text)
+    return tidy(text)
+
+
+_TIDY = [(re.compile(r"\s+([,.;:!?])"), r"\1"), (re.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),
+         (re.compile(r"[,;:]\s*([.!?])"), r"\1"), (re.compile(r"\(\s*\)|\[\s*\]"), ""), (re.compile(r"\s{2,}"), " ")]
+
+
+def balance_brackets(text: str) -> str:
+    """Drop brackets that never close (or never opened): source abstracts have them, readers should not."""
+    for left, right in ("()", "[]"):
+        if text.count(left) == text.count(right):
+            continue
+        depth, keep = 0, []
+        for ch in text:
+            if ch == left:
+                depth += 1
+            elif ch == right:
+                if depth == 0:
+                    continue
+                depth -= 1
+            keep.append(ch)
+        out = "".join(keep)
+        while depth:  # unclosed openers: remove from the right
+            i = out.rfind(left)
+            out = out[:i] + out[i + 1:]
+            depth -= 1
+        text = out
+    return text
+
+
+def tidy(text: str) -> str:
+    if "  " in text or " ," in text or " ." in text or "(" in text or "[" in text or re.search(r"[,;:]\s*[,;:.!?]|\s[;:!?]", text):
+        for rx, rep in _TIDY:
+            text = rx.sub(rep, text)
+    return text.strip(" ,;:")
+
+
+_OBSERVED = re.compile(r"\b(?:(was|were|been|be|is|are) observed|observed)\b", re.IGNORECASE)
+
+
+def plain_words(text: str, clinician: bool = False) -> str:
+    words = SUMMARY_WORDS if clinician else PLAIN_WORDS
+
+    def sub(m: re.Match) -> str:
+        word = m.group(0)
+        rep = words.get(word.lower())
+        if rep is None:
+            return word
+        return capitalise(rep) if word[0].isupper() else rep
+
+    if not clinician:
+        text = _OBSERVED.sub(lambda m: f"{m.group(1)} seen" if m.group(1) else "saw", text)
+    text = (_SUMMARY_PHRASES if clinician else _PLAIN_PHRASES).sub(sub, text)
+    return tidy(_WORDS.sub(sub, text))
+
+
+def apply_glossary(text: str, resources: Resources | None) -> str:
+    """Swap each glossary term for its plain form ("paraplegia" -> "paralysis of the legs")."""
+    if resources is None:
+        return text
+    pattern, forms = resources.glossary_index
+    if pattern is None:
+        return text
+
+    def sub(m: re.Match) -> str:
+        entry = forms[m.group(0).lower()]
+        # Long plain forms rarely fit the grammar of the sentence ("intermittent using a tube to …"):
+        # those terms stay, and the glossary step defines them.
+        if not entry.plain or entry.plain.lower() == m.group(0).lower() or re.search(r"\d", entry.plain) \
+                or len(entry.plain.split()) > 3:
+            return m.group(0)
+        return capitalise(entry.plain) if m.start() == 0 or m.group(0)[0].isupper() and m.group(0)[1:2].islower() else entry.plain
+
+    return pattern.sub(sub, text)
+
+
+_CLAUSE_SPLITS = [
+    (re.compile(r";\s+"), ". "),
+    (re.compile(r",\s+whereas\s+"), ". But "),
+    (re.compile(r",\s+while\s+(?=(?:the|this|these|those|it|they|we|there|in|at|no|[a-z]+ (?:was|were|did|had|showed))\b)"), ". But "),
+    (re.compile(r",\s+but\s+(?=(?:the|this|these|those|it|they|we|there|no|not|[a-z]+ (?:was|were|did|had))\b)"), ". But "),
+    (re.compile(r",\s+and\s+(?=(?:the|this|these|those|it|they|we|there|[a-z]+ (?:was|were|did|had|showed|increased|decreased))\b)"), ". And "),
+    (re.compile(r",\s+which\s+(?=(?:was|were|is|are|may|might|could|suggests?|indicates?|led|resulted)\b)"), ". This "),
+    (re.compile(r",\s+(?:although|though)\s+"), ". But "),
+    (re.compile(r",\s+because\s+"), ". This is because "),
+]
+
+
+_OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|However|But|Thus|So|Therefore|Hence|"
+                     r"Importantly|Notably|Interestingly|Finally|Overall|In conclusion|In summary|Taken together|"
+                     r"Collectively|Together|Consequently|Conversely|In contrast|Similarly|Likewise),\s+")
+
+
+def split_long(text: str, max_words: int = 18) -> str:
+    """Break sentences longer than ``max_words`` at clause boundaries (always at a semicolon)."""
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        if ";" in sentence or len(sentence.split()) > max_words:
+            for rx, rep in _CLAUSE_SPLITS:
+                parts = rx.split(sentence, maxsplit=1)
+                if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5:
+                    joined = parts[0].rstrip(",") + rep + parts[1]
+                    if rep == ". ":
+                        joined = parts[0] + ". " + capitalise(parts[1])
+                    sentence = split_long(joined, max_words)
+                    break
+        out.append(capitalise(_OPENER.sub("", sentence)))
+    return " ".join(out)
+
+
+_ASIDE = re.compile(r",\s+(?:which|including|such as|particularly|especially|in particular|namely|respectively|as well as|"
+                    r"as (?:measured|assessed|determined|shown|indicated) by|as compared (?:with|to)|independent of)\b[^,;.]*(?=[,.;]|$)")
+_FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s+|furthermore,?\s+|additionally,?\s+|in addition,?\s+)?"
+                    r"(?:we|our (?:results|data|findings|study|analys[ie]s)|this study|the results)\s+(?:also\s+|further\s+)?"
+                    r"(?:show(?:ed|s)?|found|find|demonstrated?|demonstrates|reveal(?:ed|s)?|observed|confirm(?:ed|s)?|report(?:ed)?|identif(?:y|ied))"
+                    r"\s+that\s+", re.IGNORECASE)
+
+
+def drop_asides(text: str) -> str:
+    """Remove non-restrictive asides (", which …", ", including …") that carry no negation."""
+    return _ASIDE.sub(lambda m: m.group(0) if has_negation(m.group(0)) else "", text)
+
+
+def drop_frame(text: str) -> str:
+    """"Here, we show that X" -> "X" (the frame adds words, not meaning; hedging frames such as "suggest" stay)."""
+    out = _FRAME.sub("", text)
+    return capitalise(out) if out != text else text
+
+
+_MID_CONNECTIVE = re.compile(r",\s*(?:however|therefore|thus|moreover|furthermore|in addition|additionally|consequently|"
+                             r"nevertheless|nonetheless|in turn|in fact|of note|notably|importantly),\s*", re.IGNORECASE)
+
+
+def rewrite(text: str, *, abbreviations: dict[str, str], resources: Resources | None,
+            level: str = "simple", max_words: int = 18) -> str:
+    """One source sentence, rewritten for readers. ``level`` is "simple" (patients) or "summary" (clinicians)."""
+    text = strip_statistics(text)
+    text = _MID_CONNECTIVE.sub(", ", balance_brackets(text))
+    text = expand(text, abbreviations)
+    if level == "simple":
+        text = drop_frame(drop_asides(drop_parentheticals(text)))
+        text = split_long(text, max_words)
+        text = apply_glossary(text, resources)
+        text = plain_words(text)
+    else:
+        text = plain_words(split_long(drop_frame(drop_asides(text)), 20), clinician=True)
+    return ensure_period(capitalise(tidy(text)))

@@ -1,0 +1,103 @@
+"""The engine's word lists: the glossary and the category list, loaded once and injectable.
+
+``data/glossary.json`` entries: {term, plain, definition, aliases, kind}.
+``data/categories.json`` entries: {name, slug, description, mesh, keywords}.
+The site passes its own configured categories (``Resources(categories=…)``);
+tests pass tiny stand-ins. A missing file means an empty list, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    definition: str = ""
+    plain: str = ""
+    aliases: tuple[str, ...] = ()
+    kind: str = ""
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> GlossaryEntry:
+        aliases = d.get("aliases") or ()
+        if isinstance(aliases, str):
+            aliases = (aliases,)
+        return cls(term=str(d["term"]), definition=str(d.get("definition") or ""), plain=str(d.get("plain") or ""),
+                   aliases=tuple(str(a) for a in aliases), kind=str(d.get("kind") or ""))
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class CategoryDef:
+    name: str
+    slug: str
+    description: str = ""
+    mesh: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+    @classmethod
+    def from_obj(cls, d: Any) -> CategoryDef:
+        get = (lambda k, default=None: d.get(k, default)) if isinstance(d, dict) else (lambda k, default=None: getattr(d, k, default))
+        name = str(get("name") or "")
+        slug = str(get("slug") or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"))
+        as_tuple = lambda v: tuple(v.split(",")) if isinstance(v, str) else tuple(v or ())
+        return cls(name=name, slug=slug, description=str(get("description") or ""),
+                   mesh=tuple(s.strip() for s in as_tuple(get("mesh")) if s.strip()),
+                   keywords=tuple(s.strip() for s in as_tuple(get("keywords")) if s.strip()))
+
+
+def _load_list(path: Path, key: str) -> list[dict]:
+    if not path.exists():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        data = data.get(key) or data.get("entries") or data.get("items") or next(
+            (v for v in data.values() if isinstance(v, list)), [])
+    return [d for d in data if isinstance(d, dict)]
+
+
+@dataclass(frozen=True)
+class Resources:
+    glossary: tuple[GlossaryEntry, ...] = ()
+    categories: tuple[CategoryDef, ...] = ()
+
+    @classmethod
+    def build(cls, glossary: Iterable[Any] | None = None, categories: Iterable[Any] | None = None) -> Resources:
+        g = default_resources().glossary if glossary is None else tuple(
+            e if isinstance(e, GlossaryEntry) else GlossaryEntry.from_dict(e) for e in glossary)
+        c = default_resources().categories if categories is None else tuple(
+            e if isinstance(e, CategoryDef) else CategoryDef.from_obj(e) for e in categories)
+        return cls(glossary=g, categories=c)
+
+    @cached_property
+    def glossary_index(self) -> tuple[re.Pattern | None, dict[str, GlossaryEntry]]:
+        """One alternation over every form, longest first, and the lower-cased form -> entry map."""
+        forms: dict[str, GlossaryEntry] = {}
+        for entry in self.glossary:
+            for form in entry.forms:
+                if form.strip():
+                    forms.setdefault(form.lower(), entry)
+        if not forms:
+            return None, {}
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE), forms
+
+
+@lru_cache(maxsize=1)
+def default_resources() -> Resources:
+    glossary = tuple(GlossaryEntry.from_dict(d) for d in _load_list(DATA_DIR / "glossary.json", "terms") if d.get("term"))
+    categories = tuple(CategoryDef.from_obj(d) for d in _load_list(DATA_DIR / "categories.json", "categories") if d.get("name"))
+    return Resources(glossary=glossary, categories=categories)

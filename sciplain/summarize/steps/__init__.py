@@ -1,0 +1,1 @@
+"""Pipeline steps, one module per concept; each registers itself with ``pipeline.step``."""

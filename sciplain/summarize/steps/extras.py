@@ -1,0 +1,180 @@
+"""Steps "limitations", "practical_implications", "categories" and "glossary"."""
+
+from __future__ import annotations
+
+import re
+
+from ..design import design_kind
+from ..doc import Doc
+from ..evidence import EVIDENCE_SCALE
+from ..pipeline import step
+from ..plain import rewrite, strip_statistics
+from ..resources import CategoryDef, Resources
+from ..roles import LIMITATION_CUE
+from ..textutil import numbers_in
+from ..types import GlossaryTerm, Implication, Limitation
+
+EVIDENCE_QUALITY = re.compile(r"\b(?:(?:low|very low|poor|limited)[- ](?:quality|certainty)|quality of (?:the )?evidence (?:was|is) (?:low|very low|poor|limited)|"
+                              r"certainty of (?:the )?evidence (?:was|is) (?:low|very low)|high risk of bias|small (?:number of|sample)|"
+                              r"insufficient evidence|evidence (?:is|was|remains) (?:insufficient|limited|weak|uncertain))\b", re.IGNORECASE)
+CONTROL = re.compile(r"\b(?:control(?:s|led)?|placebo|sham|usual care|standard care|compared (?:with|to)|versus|vs\.?|comparison group|wait-?list)\b", re.IGNORECASE)
+INTERVENTION = re.compile(r"\b(?:treat(?:ed|ment)|train(?:ed|ing)|therapy|intervention|stimulation|exercise|supplement|administ|drug|surgery|program)\w*", re.IGNORECASE)
+SINGLE_CENTRE = re.compile(r"\b(?:single[- ](?:cent(?:er|re)|site|institution|hospital)|one (?:cent(?:er|re)|hospital|institution|site))\b", re.IGNORECASE)
+DURATION_VALUE = re.compile(r"(?P<n>\d+(?:\.\d+)?)[- ]*(?P<unit>hour|day|week|month|year)", re.IGNORECASE)
+DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _stated(doc: Doc) -> list[Limitation]:
+    out = []
+    for s in doc.sentences:
+        if s.role == "limitations" or LIMITATION_CUE.search(s.text) or (
+                s.role in ("results", "conclusions") and EVIDENCE_QUALITY.search(strip_statistics(s.text))):
+            text = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=20)
+            text = re.sub(r"^(?:Limitations?|Study limitations?)[:,]\s*", "", text, flags=re.IGNORECASE)
+            if len(text.split()) >= 4:
+                out.append(Limitation(text=text[:1].upper() + text[1:], origin="stated"))
+    return out[:3]
+
+
+def _inferred(doc: Doc) -> list[Limitation]:
+    out: list[str] = []
+    kind = design_kind(doc.design)
+    p = doc.summary.participants
+    text = " ".join(s.text for s in doc.sentences)
+    source_numbers = numbers_in(doc.source_text, words=True)
+    if kind == "animal":
+        species = p.species if p.species and p.species != "animals" else "animals"
+        out.append(f"The study was done in {species}. Results in animals often differ in people.")
+    elif kind == "lab":
+        out.append("The study was done with cells or tissue in a lab. Results may differ in living people.")
+    if kind == "human" and doc.design not in ("case report", "study protocol", "qualitative") and p.count and p.count < 30:
+        if str(p.count) in source_numbers:
+            out.append(f"It was a small study: only {p.count} people took part, so chance may explain some results.")
+        else:
+            out.append("It was a small study, so chance may explain some results.")
+    if doc.design in ("non-randomized controlled trial", "cohort (prospective)", "case series") and INTERVENTION.search(text) and not CONTROL.search(text):
+        out.append("There was no comparison (control) group, so it is hard to tell what caused the changes.")
+    if doc.design == "non-randomized controlled trial":
+        out.append("People were not put into groups by chance, so other differences between groups may explain the results.")
+    if doc.design == "cohort (retrospective)":
+        out.append("The study looked back at existing records, which can miss or misreport details.")
+    if doc.design == "cross-sectional":
+        out.append("It looked at one point in time, so it cannot show what causes what.")
+    if doc.design == "case report":
+        out.append("It describes a single person, so the results may not apply to others.")
+    if doc.design == "study protocol":
+        out.append("This is a plan: the study has no results yet, and plans can change.")
+    if doc.design == "narrative review":
+        out.append("The authors did not search for studies in a systematic way, so some studies may have been left out.")
+    if doc.summary.study_duration and kind == "human":
+        m = DURATION_VALUE.search(doc.summary.study_duration)
+        if m and float(m.group("n")) * DAYS[m.group("unit").lower()] < 90 and re.search(r"follow", text, re.IGNORECASE):
+            out.append(f"Follow-up was short ({doc.summary.study_duration}), so long-term effects are unknown.")
+    if SINGLE_CENTRE.search(text):
+        out.append("It took place at a single centre, so results may differ elsewhere.")
+    return [Limitation(text=t, origin="inferred") for t in out]
+
+
+@step("limitations", requires=["sentences", "design", "summary.participants", "summary.study_duration"],
+      assigns=["summary.limitations"])
+def limitations_step(doc: Doc) -> Doc:
+    doc.summary.limitations = _stated(doc) + _inferred(doc)
+    return doc
+
+
+TARGET = re.compile(r"\b(?:therapeutic target|target for (?:\w+ ){0,3}(?:therap|treatment|intervention)|novel target|potential target|promising (?:target|strategy|approach|candidate)|new (?:therapeutic|treatment) (?:strategy|approach)|therapeutic (?:potential|strategy|approach))\w*", re.IGNORECASE)
+EXERCISE = re.compile(r"\b(?:exercise|training|treadmill|walking|physical activity|rehabilitation|physiotherapy|physical therapy|cycling|strength)\b", re.IGNORECASE)
+WEAK_EVIDENCE = re.compile(r"\b(?:insufficient|uncertain|unclear|low[- ]quality|very low|low[- ]certainty|no (?:clear )?evidence|not enough evidence|limited evidence|inconclusive)\b", re.IGNORECASE)
+DEVICE = re.compile(r"\b(?:stimulation|device|exoskeleton|implant|brain-computer|robot)\w*", re.IGNORECASE)
+
+
+@step("practical_implications", requires=["design", "sentences", "summary.participants", "summary.evidence_level"],
+      assigns=["summary.practical_implications"])
+def implications_step(doc: Doc) -> Doc:
+    kind = design_kind(doc.design)
+    concl = " ".join(s.text for s in doc.by_role("conclusions", "results"))
+    items: list[Implication] = []
+    if kind == "animal":
+        items.append(Implication(title="Tested only in animals so far", text="These results come from animals. They need to be tested in people before anyone can say whether they help patients."))
+    elif kind == "lab":
+        items.append(Implication(title="Lab research only", text="This work was done with cells in a lab. It is an early step, years away from any treatment."))
+    elif doc.design == "study protocol":
+        items.append(Implication(title="Results to come", text="This paper sets out how a study will be run. It does not say yet whether the treatment works."))
+    if TARGET.search(concl) and kind in ("animal", "lab", "other"):
+        items.append(Implication(title="Therapeutic target", text="The authors suggest this could be a target for future treatments. It is not a treatment yet."))
+    if kind == "review" and WEAK_EVIDENCE.search(concl):
+        items.append(Implication(title="Evidence is still uncertain", text="The studies so far do not give a clear answer. More and better studies are needed."))
+    elif kind == "review" and doc.design != "narrative review":
+        items.append(Implication(title="What the evidence says", text="This review brings together many studies, which gives a fuller picture than any single study."))
+    if kind == "human" and EXERCISE.search(concl + " " + " ".join(s.text for s in doc.by_role("methods"))):
+        items.append(Implication(title="Exercise and rehabilitation", text="If this kind of activity interests you, ask your therapist whether it suits your level of injury and health."))
+    elif kind == "human" and DEVICE.search(concl):
+        items.append(Implication(title="Devices and technology", text="Technologies like this are often available only in research centres. Ask your care team whether any trials are open to you."))
+    items = items[:2]
+    if not items and doc.summary.evidence_level is not None:
+        # Nothing specific to say: say how much weight this kind of study can bear.
+        level = doc.summary.evidence_level
+        explanation = next((text for lv, _, text in EVIDENCE_SCALE if lv == level.level), "")
+        strength = level.label.split(":", 1)[-1].strip()  # no "4 of 5" here: F001 allows only the source's numbers
+        items.append(Implication(title="How strong the evidence is",
+                                 text=f"This kind of study gives {strength} evidence. {explanation}".strip()))
+    items.append(Implication(title="Talk to your care team", text="One study is not enough to change your care. Ask your doctor or therapist what these results mean for you."))
+    doc.summary.practical_implications = items[:3]
+    return doc
+
+
+def match_categories(doc_text: str, title: str, mesh: list[str], keywords: list[str], categories: tuple[CategoryDef, ...], limit: int = 4) -> list[str]:
+    """Slugs of the categories this paper belongs to: MeSH terms, author keywords and wording, best first."""
+    mesh_l = {m.lower() for m in mesh}
+    kw_l = {k.lower() for k in keywords}
+    text_l, title_l = doc_text.lower(), title.lower()
+    scored = []
+    for cat in categories:
+        score = 0.0
+        score += 3 * len(mesh_l & {m.lower() for m in cat.mesh})
+        for kw in cat.keywords:
+            k = kw.lower()
+            if not k:
+                continue
+            rx = re.compile(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])")
+            if k in kw_l:
+                score += 2
+            if rx.search(title_l):
+                score += 2
+            elif rx.search(text_l):
+                score += 1
+        if score >= 2:
+            scored.append((-score, cat.slug))
+    return [slug for _, slug in sorted(scored)[:limit]]
+
+
+@step("categories", requires=["sentences"], assigns=["summary.categories"])
+def categories_step(doc: Doc) -> Doc:
+    resources = doc.resources if isinstance(doc.resources, Resources) else Resources()
+    a = doc.article
+    doc.summary.categories = match_categories(" ".join(s.text for s in doc.sentences), a.title, a.mesh, a.keywords, resources.categories)
+    return doc
+
+
+def summary_text(doc: Doc) -> str:
+    s = doc.summary
+    return "\n".join([s.simple_explanation, s.research_summary, *(f.text for f in s.key_findings),
+                      *(i.text for i in s.practical_implications), *(lim.text for lim in s.limitations),
+                      s.participants.description or "", s.study_duration or ""])
+
+
+@step("glossary", requires=["summary.simple_explanation", "summary.research_summary", "summary.key_findings",
+                            "summary.limitations", "summary.practical_implications"], assigns=["summary.glossary"])
+def glossary_step(doc: Doc) -> Doc:
+    resources = doc.resources if isinstance(doc.resources, Resources) else Resources()
+    pattern, forms = resources.glossary_index
+    terms: list[GlossaryTerm] = []
+    seen = set()
+    if pattern is not None:
+        for m in pattern.finditer(summary_text(doc)):
+            entry = forms[m.group(0).lower()]
+            if entry.term not in seen and entry.definition:
+                seen.add(entry.term)
+                terms.append(GlossaryTerm(term=entry.term, definition=entry.definition))
+    doc.summary.glossary = terms[:12]
+    return doc

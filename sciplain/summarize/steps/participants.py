@@ -1,0 +1,51 @@
+"""Steps "participants" and "duration"."""
+
+from __future__ import annotations
+
+import re
+
+from ..abbreviations import expand
+from ..doc import Doc
+from ..participants import find_duration, find_participants
+from ..pipeline import step
+from ..textutil import WORD_NUMBER, lower_first, parse_count
+from ..types import Participants
+
+
+def _digits_first(phrase: str) -> str:
+    """"Forty-five adults with …" -> "45 adults with …" (readers scan digits faster)."""
+    m = WORD_NUMBER.match(phrase)
+    if m and parse_count(m.group(0)) is not None and phrase[m.end():m.end() + 1] in (" ", ""):
+        return f"{parse_count(m.group(0))}{phrase[m.end():]}"
+    return phrase
+
+
+COMMON_OPENERS = re.compile(r"^(?:Adult|Female|Male|Young|Aged|Old|Juvenile|Transgenic|Knockout|Wild-type|Healthy|Consecutive|"
+                            r"Eligible|All|Patients|Participants|People|Children|Adults|Men|Women|Mice|Rats|Twelve|Total)\b")
+
+
+def _reader_form(phrase: str | None, doc: Doc) -> str | None:
+    if not phrase:
+        return None
+    phrase = _digits_first(phrase)
+    if COMMON_OPENERS.match(phrase):
+        phrase = lower_first(phrase)
+    return expand(phrase, doc.abbreviations)
+
+
+@step("participants", requires=["sentences", "design", "species", "abbreviations"], assigns=["summary.participants"])
+def participants_step(doc: Doc) -> Doc:
+    found = find_participants([(s.text, s.role) for s in doc.sentences], doc.species, doc.design)
+    doc.summary.participants = Participants(
+        description=_reader_form(found.get("description"), doc),
+        count=found.get("count"),
+        population=_reader_form(found.get("population"), doc),
+        species=found.get("species") or None,
+    )
+    return doc
+
+
+@step("duration", requires=["sentences", "design"], assigns=["summary.study_duration"])
+def duration_step(doc: Doc) -> Doc:
+    doc.summary.study_duration = find_duration([(s.text, s.role) for s in doc.sentences], doc.design)
+    return doc

@@ -1,0 +1,220 @@
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from sciplain.sources import pubmed
+from sciplain.sources.base import PaperRecord, RecordError, SourceError
+
+from .conftest import FIXTURES, article_set, article_xml
+
+pytestmark = []
+
+ARTICLES = FIXTURES / "pubmed_articles.xml"
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "pubmed-xml-samples" / "xml"
+
+
+@pytest.fixture(scope="module")
+def pubmed_records() -> dict[str, PaperRecord]:
+    return {r.pmid: r for r in pubmed.iter_records(ARTICLES) if isinstance(r, PaperRecord)}
+
+
+def test_pubmed_iter_records_reads_every_article_in_order():
+    items = list(pubmed.iter_records(ARTICLES))
+    assert [getattr(i, "pmid", None) for i in items] == [
+        "40000001", "40000002", "40000003", "40000004", "40000005", "", "40000007", "40000009"]
+
+
+def test_pubmed_iter_records_reports_record_without_pmid_and_goes_on():
+    errors = [i for i in pubmed.iter_records(ARTICLES) if isinstance(i, RecordError)]
+    assert errors == [RecordError(6, "no PMID", "")]
+
+
+def test_pubmed_iter_records_skips_book_articles(pubmed_records):
+    assert "40000008" not in pubmed_records
+
+
+def test_pubmed_parse_keeps_structured_abstract_labels(pubmed_records):
+    sections = pubmed_records["40000001"].abstract
+    assert [(s.label, s.category) for s in sections] == [
+        ("BACKGROUND", "BACKGROUND"), ("METHODS", "METHODS"), ("RESULTS", "RESULTS"),
+        ("CONCLUSIONS AND RELEVANCE", "CONCLUSIONS")]
+    assert sections[1].text == "We enrolled 48 adults and gave them anti-Nogo-A antibodies for 8 weeks."
+
+
+def test_pubmed_parse_joins_wrapped_unlabelled_abstract(pubmed_records):
+    (section,) = pubmed_records["40000002"].abstract
+    assert section.label == "" and section.text.startswith("We surveyed 310 wheelchair users with chronic spinal")
+
+
+def test_pubmed_parse_keeps_plain_language_summary_apart(pubmed_records):
+    record = pubmed_records["40000005"]
+    assert [(s.category, s.label) for s in record.other_abstracts] == [("plain-language-summary", ""), ("Publisher", "OBJETIVO")]
+    assert record.abstract_text == "Patients operated on within 24 hours recovered more motor function at one year."
+
+
+def test_pubmed_parse_renders_title_markup_as_safe_html(pubmed_records):
+    record = pubmed_records["40000001"]
+    assert record.title == ("Effect of Nogo-A antibodies on Ca2+ signalling and H2O2 after cervical "
+                            "spinal cord injury & rehabilitation.")
+    assert record.title_html == (
+        "Effect of <i>Nogo-A</i> antibodies on Ca<sup>2+</sup> signalling and H<sub>2</sub>O<sub>2</sub> "
+        "after <b>cervical</b> spinal cord injury &amp; rehabilitation.")
+
+
+def test_pubmed_parse_reduces_mathml_to_text(pubmed_records):
+    assert pubmed_records["40000003"].title == pubmed_records["40000003"].title_html == "Bladder management n=12 case series."
+
+
+@pytest.mark.parametrize("markup, html", [
+    ("<i>a</i> &lt;script&gt;", "<i>a</i> &lt;script&gt;"),
+    ('<span onclick="x"><b>bold</b></span>', "<b>bold</b>"),
+    ("<sup><i>3</i>H</sup>", "<sup><i>3</i>H</sup>"),
+])
+def test_pubmed_parse_title_html_keeps_only_safe_tags(markup, html):
+    (record,) = pubmed.parse(article_set([article_xml(1, title="X")]).replace("<ArticleTitle>X", f"<ArticleTitle>{markup}").encode())
+    assert record.title_html == html
+
+
+@pytest.mark.parametrize("pmid, printed, year, month, day", [
+    ("40000001", "2024 Mar 5", 2024, 3, 5),
+    ("40000002", "2017 Dec-2018 Jan", 2017, 12, None),
+    ("40000003", "2023 Sep", 2023, 9, None),
+    ("40000004", "2021", 2021, None, None),
+    ("40000005", "1998 Spring", 1998, None, None),
+    ("40000009", "2024 Winter", 2024, None, None),
+])
+def test_pubmed_parse_reads_full_partial_and_medline_dates(pubmed_records, pmid, printed, year, month, day):
+    record = pubmed_records[pmid]
+    assert (record.pub_date, record.year, record.month, record.day) == (printed, year, month, day)
+
+
+@pytest.mark.parametrize("pmid, doi, pmcid", [
+    ("40000001", "10.9999/jscr.2024.001", "PMC11000001"),  # ArticleIdList, not the cited references'
+    ("40000002", "", ""),
+    ("40000003", "10.9999/frehab.2023.555", ""),  # ELocationID only
+])
+def test_pubmed_parse_finds_doi_and_pmc_id(pubmed_records, pmid, doi, pmcid):
+    assert (pubmed_records[pmid].doi, pubmed_records[pmid].pmcid) == (doi, pmcid)
+
+
+def test_pubmed_parse_reads_authors_with_orcid_and_affiliations(pubmed_records):
+    first, second = pubmed_records["40000001"].authors
+    assert (first.last_name, first.fore_name, first.initials, first.orcid) == ("Rivera", "Ana María", "AM", "0000-0002-1825-0097")
+    assert first.affiliation == "Department of Neurology, Example University, Lyon, France.; Spinal Unit, Example Hospital, Lyon, France."
+    assert second.display_name == "Chidi Okafor"
+
+
+def test_pubmed_parse_reads_collective_author(pubmed_records):
+    group, person = pubmed_records["40000005"].authors
+    assert group.collective_name == group.display_name == "Spinal Cord Outcomes Study Group"
+    assert person.affiliation == "Example Trauma Centre, Hanoi, Vietnam."
+
+
+def test_pubmed_parse_marks_mesh_major_from_descriptor_or_qualifier(pubmed_records):
+    mesh = {m.descriptor: m for m in pubmed_records["40000001"].mesh}
+    assert mesh["Spinal Cord Injuries"].major and mesh["Spinal Cord Injuries"].qualifiers == ("therapy", "physiopathology")
+    assert mesh["Walking"].major and not mesh["Humans"].major
+    assert mesh["Humans"].ui == "D006801"
+
+
+def test_pubmed_parse_reads_types_keywords_language_grants(pubmed_records):
+    record = pubmed_records["40000001"]
+    assert record.publication_types == ("Randomized Controlled Trial", "Journal Article")
+    assert record.keywords == ("Nogo-A", "gait")
+    assert record.language == "eng"
+    assert [(g.grant_id, g.agency, g.country) for g in record.grants] == [("R01 NS000001", "NINDS NIH HHS", "United States")]
+    assert (record.journal, record.journal_iso) == ("Journal of spinal cord research", "J Spinal Cord Res")
+
+
+def test_pubmed_parse_marks_retraction_and_keeps_corrections(pubmed_records):
+    record = pubmed_records["40000004"]
+    assert record.retracted
+    assert [(c.ref_type, c.pmid) for c in record.corrections] == [("RetractionIn", "40000104"), ("ErratumIn", "40000105")]
+    assert [c.ref_type for c in pubmed_records["40000009"].corrections] == ["UpdateIn"]
+    assert not pubmed_records["40000009"].retracted and not pubmed_records["40000001"].corrections
+
+
+@pytest.mark.parametrize("pmid, revised", [("40000001", "2024-11-27"), ("40000005", "2023-02"), ("40000002", "")])
+def test_pubmed_parse_reads_date_revised_as_iso(pubmed_records, pmid, revised):
+    assert pubmed_records[pmid].revised == revised
+
+
+def test_pubmed_parse_keeps_verbatim_article_xml(pubmed_records):
+    raw = etree.fromstring(pubmed_records["40000003"].raw)
+    assert raw.tag == "PubmedArticle" and raw.findtext("MedlineCitation/PMID") == "40000003"
+    assert "<mml:mi>n</mml:mi>" in pubmed_records["40000003"].raw
+
+
+def test_pubmed_parse_warns_on_impossible_date_and_unknown_element(pubmed_records):
+    record = pubmed_records["40000007"]
+    assert (record.year, record.month, record.day) == (2019, 2, None)
+    assert record.warnings == ("unknown element <FutureElement> in <MedlineCitation>",
+                               "PubDate: day '30' does not exist in 2019-02")
+
+
+def test_pubmed_parse_truncates_oversized_fields_with_warning():
+    xml = article_set([article_xml(1, title="T" * 2500)]).replace("We trained", "W" * 25_000)
+    (record,) = pubmed.parse(xml.encode())
+    assert len(record.title) == 2000 and len(record.abstract[0].text) == 20_000
+    assert record.warnings == ("title truncated from 2500 to 2000 characters",
+                               "abstract section truncated from 25023 to 20000 characters")
+
+
+@pytest.mark.parametrize("bad, reason", [
+    ("<PMID>abc</PMID>", "PMID 'abc' is not a number"),
+    ("<PMID>7</PMID>", "no Article element"),
+])
+def test_pubmed_parse_reports_malformed_record_and_keeps_neighbours(bad, reason):
+    broken = f"<PubmedArticle><MedlineCitation>{bad}</MedlineCitation></PubmedArticle>"
+    items = pubmed.parse(article_set([article_xml(1), broken, article_xml(3)]).encode())
+    assert [getattr(i, "pmid", None) for i in items if isinstance(i, PaperRecord)] == ["1", "3"]
+    assert items[1].position == 2 and items[1].reason == reason
+
+
+def test_pubmed_iter_records_stops_cleanly_at_syntax_error():
+    xml = article_set([article_xml(1), article_xml(2), "<PubmedArticle><Broken></PubmedArticle>", article_xml(4)])
+    items = pubmed.parse(xml.encode())
+    assert [i.pmid for i in items[:2]] == ["1", "2"]
+    assert isinstance(items[2], RecordError) and "XML syntax error" in items[2].reason and items[2].position == 3
+    assert len(items) == 3
+
+
+def test_pubmed_iter_records_reads_gzip_like_plain(tmp_path):
+    zipped = tmp_path / "articles.xml.gz"
+    zipped.write_bytes(gzip.compress(ARTICLES.read_bytes()))
+    assert list(pubmed.iter_records(zipped)) == list(pubmed.iter_records(ARTICLES))
+    assert list(pubmed.iter_records(io.BytesIO(zipped.read_bytes()))) == list(pubmed.iter_records(ARTICLES))
+
+
+def test_pubmed_iter_records_reads_medline_citation_set():
+    citation = etree.fromstring(article_xml(5)).find("MedlineCitation")
+    xml = b"<MedlineCitationSet>" + etree.tostring(citation) * 2 + b"<DeleteCitation><PMID>9</PMID></DeleteCitation></MedlineCitationSet>"
+    items = pubmed.parse(xml)
+    assert [i.pmid for i in items] == ["5", "5"] and items[0].raw.startswith("<MedlineCitation")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"<?xml version='1.0'?>\n<!-- x -->\n<html><body/></html>", "input is not a PubMed XML file (root element <html>)"),
+    (b"PMID- 1\nTI  - not xml", "input is not a PubMed XML file (it does not start with an XML element)"),
+    (b"", "input is not a PubMed XML file (it does not start with an XML element)"),
+])
+def test_pubmed_iter_records_rejects_other_files_in_one_line(content, message):
+    with pytest.raises(SourceError) as caught:
+        pubmed.parse(content)
+    assert str(caught.value) == message
+
+
+def test_pubmed_iter_records_names_missing_file(tmp_path):
+    with pytest.raises(SourceError, match="cannot read .*missing.xml"):
+        list(pubmed.iter_records(tmp_path / "missing.xml"))
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared/data is not next to the repository")
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.xml*")) if SAMPLES.is_dir() else [], ids=lambda p: p.name)
+def test_pubmed_iter_records_reads_real_samples_without_errors(path):
+    items = list(pubmed.iter_records(path))
+    assert items and not [i for i in items if isinstance(i, RecordError)]
+    assert all(i.title and i.year for i in items)

@@ -1,0 +1,53 @@
+"""Whatever sits between good records, the parser neither crashes nor loses them."""
+
+from xml.sax.saxutils import escape
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sciplain.sources import pubmed
+from sciplain.sources.base import PaperRecord, RecordError
+
+from .conftest import article_set, article_xml
+
+pytestmark = []
+
+xml_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
+tag = st.sampled_from(["PMID", "Article", "Abstract", "Foo", "Year", "ArticleTitle", "AuthorList", "Author", "MeshHeading"])
+element = st.recursive(
+    st.builds(lambda t, text: f"<{t}>{escape(text)}</{t}>", tag, xml_text),
+    lambda inner: st.builds(lambda t, kids: f"<{t}>{''.join(kids)}</{t}>", tag, st.lists(inner, max_size=3)),
+    max_leaves=8,
+)
+bad_record = st.builds(lambda body: f"<PubmedArticle><MedlineCitation>{body}</MedlineCitation></PubmedArticle>", element)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.integers(1, 10**8), bad_record), max_size=8))
+def test_pubmed_parse_keeps_good_records_around_bad_ones(items):
+    xml = article_set([article_xml(i) if isinstance(i, int) else i for i in items])
+    out = pubmed.parse(xml.encode())
+    assert len(out) == len(items)
+    for given_item, got in zip(items, out):
+        assert isinstance(got, (PaperRecord, RecordError))
+        if isinstance(given_item, int):
+            assert isinstance(got, PaperRecord) and got.pmid == str(given_item)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 4), st.binary(max_size=60))
+def test_pubmed_parse_survives_garbage_and_keeps_records_before_it(where, garbage):
+    good = [article_xml(n) for n in range(1, 5)]
+    xml = article_set(good).encode()
+    cut = xml.index(b"<PubmedArticle>") if where == 0 else xml.index(good[where - 1].encode()) + len(good[where - 1])
+    out = pubmed.parse(xml[:cut] + garbage + xml[cut:])
+    pmids = [r.pmid for r in out if isinstance(r, PaperRecord)]
+    assert pmids[:where] == [str(n) for n in range(1, where + 1)]
+    assert all(isinstance(r, (PaperRecord, RecordError)) for r in out)
+
+
+@settings(max_examples=80, deadline=None)
+@given(xml_text.filter(lambda t: t.strip()))
+def test_pubmed_parse_title_round_trips_any_text(title):
+    (record,) = pubmed.parse(article_set([article_xml(1, title=title)]).encode())
+    assert record.title == " ".join(title.split())[:2000]

@@ -1,0 +1,25 @@
+import pytest
+
+from sciplain.summarize.abbreviations import expand, find_abbreviations
+
+
+@pytest.mark.parametrize("text, short, long", [
+    ("Spinal cord injury (SCI) is common.", "SCI", "spinal cord injury"),
+    ("We measured brain-derived neurotrophic factor (BDNF) in blood.", "BDNF", "brain-derived neurotrophic factor"),
+    ("Levels of interleukin-4 (IL-4) rose.", "IL-4", "interleukin-4"),
+    ("The Functional Independence Measure (FIM) was used.", "FIM", "Functional Independence Measure"),
+    ("Shortest match wins: American Spinal Injury Association Impairment Scale (AIS).", "AIS", "Association Impairment Scale"),
+])
+def test_abbreviations_found_with_schwartz_hearst(text, short, long):
+    assert find_abbreviations(text)[short] == long
+
+
+@pytest.mark.parametrize("text", ["Rats (n = 12) were used.", "Scores rose (45%).", "It helped (p < 0.05).", "Pain (severe) fell."])
+def test_abbreviations_ignore_statistics_and_words_in_parentheses(text):
+    assert find_abbreviations(text) == {}
+
+
+def test_abbreviations_expand_removes_definition_and_expands_later_uses():
+    abbr = {"SCI": "spinal cord injury"}
+    assert expand("Spinal cord injury (SCI) hurts. SCI patients and SCIs differ from SCI-related ones.", abbr) == \
+        "Spinal cord injury hurts. spinal cord injury patients and spinal cord injuries differ from SCI-related ones."

@@ -1,0 +1,83 @@
+import pytest
+
+from sciplain.summarize.design import DESIGNS, classify_design, design_kind, species_of
+from sciplain.summarize.evidence import DESIGN_LEVEL
+
+
+@pytest.mark.parametrize("types, expected", [
+    (["Journal Article", "Meta-Analysis"], "systematic review with meta-analysis"),
+    (["Systematic Review"], "systematic review"),
+    (["Randomized Controlled Trial"], "randomized controlled trial"),
+    (["Clinical Trial Protocol"], "study protocol"),
+    (["Practice Guideline"], "guideline"),
+    (["Case Reports"], "case report"),
+    (["Controlled Clinical Trial"], "non-randomized controlled trial"),
+    (["Review"], "narrative review"),
+])
+def test_design_publication_types_decide_first(types, expected):
+    assert classify_design("A paper", "Some text about patients.", types, []) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Drug X for pain", "Sixty patients were randomly assigned to drug X or placebo.", "randomized controlled trial"),
+    ("Drug X for pain", "We searched MEDLINE and Embase. We included 14 trials. Pooled analysis showed a benefit.", "systematic review with meta-analysis"),
+    ("Drug X for pain", "We searched MEDLINE and Embase and included 14 trials involving 900 people.", "systematic review"),
+    ("Outcomes after injury", "We conducted a retrospective review of medical records of 200 patients.", "cohort (retrospective)"),
+    ("Outcomes after injury", "In this prospective cohort study, 150 patients were followed for 2 years.", "cohort (prospective)"),
+    ("Pain in wheelchair users", "A cross-sectional survey of 300 wheelchair users was conducted.", "cross-sectional"),
+    ("Living with paralysis", "We held semi-structured interviews with 15 people and used thematic analysis.", "qualitative"),
+    ("A rare complication", "We report the case of a 45-year-old woman with paraplegia.", "case report"),
+    ("Risk factors for ulcers", "This case-control study compared 80 patients with ulcers with 160 controls.", "case-control"),
+    ("Stem cells in rats", "Adult rats received a spinal contusion and were randomly assigned to cells or saline.", "animal study"),
+    ("Axon growth", "Cultured cortical neurons were grown in vitro on coated plates.", "in vitro/lab study"),
+    ("Cycling after injury", "This trial will randomise 60 adults. Participants will be followed for a year.", "study protocol"),
+    ("Advances in repair", "In this review we discuss recent advances in repair strategies.", "narrative review"),
+    ("Clinical practice guideline for bladder care", "These recommendations for the management of bladder care were agreed by consensus.", "guideline"),
+    ("Pilot of a new program", "In this single-arm pilot study, 12 patients received the program.", "non-randomized controlled trial"),
+])
+def test_design_from_text_cues(title, text, expected):
+    assert classify_design(title, text, ["Journal Article"], []) == expected
+
+
+def test_design_mesh_check_tags_mark_animal_studies():
+    assert classify_design("Effects of drug X", "Drug X reduced damage.", [], ["Animals", "Mice", "Spinal Cord Injuries"]) == "animal study"
+
+
+def test_design_animal_wording_in_human_background_does_not_make_an_animal_study():
+    text = "In animal experiments, BDNF increases. Forty patients were randomly assigned to training or games."
+    assert classify_design("Training in patients", text, [], []) == "randomized controlled trial"
+
+
+@pytest.mark.parametrize("text, mesh, species", [
+    ("Mice were injured. Mice recovered.", [], "mice"),
+    ("Sprague-Dawley rats were used.", [], "rats"),
+    ("Forty patients took part.", [], "humans"),
+    ("Nothing here.", ["Humans"], "humans"),
+    ("Nothing here.", ["Animals", "Rats, Wistar"], "rats"),
+])
+def test_design_species_from_mesh_and_text(text, mesh, species):
+    assert species_of(text, mesh) == species
+
+
+@pytest.mark.parametrize("design, kind", [
+    ("randomized controlled trial", "human"), ("case report", "human"), ("animal study", "animal"),
+    ("in vitro/lab study", "lab"), ("systematic review", "review"), ("guideline", "review"), ("other", "other"),
+])
+def test_design_kind_gives_the_site_marker(design, kind):
+    assert design_kind(design) == kind
+
+
+def test_design_vocabulary_has_an_evidence_level_for_every_design():
+    assert set(DESIGNS) == set(DESIGN_LEVEL)
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Twenty two randomized controlled trials were included.", True),
+    ("We found 14 eligible studies.", True),
+    ("Previous studies have shown benefit.", False),
+    ("This trial enrolled 40 people.", False),
+])
+def test_design_counting_studies_marks_a_review(text, counts):
+    from sciplain.summarize.design import counts_studies
+
+    assert counts_studies(text) is counts

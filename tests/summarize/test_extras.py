@@ -1,0 +1,80 @@
+import pytest
+
+from sciplain.summarize.resources import CategoryDef
+from sciplain.summarize.steps.extras import match_categories
+
+from .abstracts import ALL, ANIMAL, CASE_REPORT, COHORT, PROTOCOL, RCT, REVIEW, article
+
+
+def _limits(offline, a):
+    return [(x.origin, x.text) for x in offline.analyse(a).summary.limitations]
+
+
+def test_limitations_stated_by_authors_are_kept(offline):
+    assert ("stated", "The quality of the evidence was low because most trials were small.") in _limits(offline, REVIEW)
+
+
+@pytest.mark.parametrize("a, fragment", [
+    (ANIMAL, "done in mice"),
+    (RCT, "single centre"),
+    (COHORT, "looked back at existing records"),
+    (CASE_REPORT, "single person"),
+])
+def test_limitations_inferred_from_design(offline, a, fragment):
+    assert any(origin == "inferred" and fragment in text for origin, text in _limits(offline, a))
+
+
+def test_limitations_small_sample_gives_its_size(offline):
+    small = article("Pilot", "We aimed to test a program. In this single-arm pilot study, 12 patients with spinal cord injury "
+                             "received 6 weeks of training. Pain fell in most patients. The program may help.")
+    assert any("only 12 people took part" in text for _, text in _limits(offline, small))
+    assert any("no comparison (control) group" in text for _, text in _limits(offline, small))
+
+
+@pytest.mark.parametrize("name, title", [
+    ("animal", "Tested only in animals so far"), ("animal", "Therapeutic target"), ("rct", "Exercise and rehabilitation"),
+    ("protocol", "Results to come"), ("review", "Evidence is still uncertain"), ("cohort", "Talk to your care team"),
+])
+def test_practical_implications_titled_from_design_and_conclusions(offline, name, title):
+    titles = [i.title for i in offline.analyse(ALL[name]).summary.practical_implications]
+    assert title in titles and 2 <= len(titles) <= 3 and titles[-1] == "Talk to your care team"
+
+
+def test_practical_implications_fall_back_to_the_strength_of_evidence(offline):
+    items = offline.analyse(ALL["cohort"]).summary.practical_implications
+    assert items[0].title == "How strong the evidence is" and items[0].text.startswith("This kind of study gives limited evidence.")
+
+
+@pytest.mark.parametrize("name, slug", [("rct", "walking-mobility"), ("cohort", "bladder-bowel"), ("review", "pain"), ("lab", "regeneration")])
+def test_categories_from_mesh_keywords_and_text(offline, name, slug):
+    assert slug in offline.analyse(ALL[name]).summary.categories
+
+
+def test_categories_list_is_injectable():
+    cats = (CategoryDef(name="Spasticity", slug="spasticity", keywords=("spasticity", "baclofen")),)
+    assert match_categories("Baclofen reduced spasticity.", "Baclofen", [], [], cats) == ["spasticity"]
+    assert match_categories("Nothing relevant.", "Other", [], [], cats) == []
+
+
+def test_categories_accept_objects_with_attributes_from_the_site():
+    from sciplain.summarize import summarize
+
+    class SiteCategory:
+        def __init__(self, name, slug, keywords):
+            self.name, self.slug, self.keywords, self.mesh, self.description = name, slug, keywords, [], ""
+
+    s = summarize(RCT, categories=[SiteCategory("Gait", "gait", "treadmill,walking")])
+    assert s.categories == ["gait"]
+
+
+def test_glossary_lists_terms_found_in_the_final_text(offline):
+    terms = {g.term: g.definition for g in offline.analyse(CASE_REPORT).summary.glossary}
+    assert "tetraplegia" in terms and terms["tetraplegia"].startswith("Weakness or paralysis")
+    assert "contusion" not in terms
+
+
+def test_glossary_empty_when_no_word_list(standin_resources):
+    from sciplain.summarize.backends.offline import OfflineBackend
+    from sciplain.summarize.resources import Resources
+
+    assert OfflineBackend(resources=Resources()).summarize(PROTOCOL).glossary == []

@@ -1,0 +1,77 @@
+import pytest
+
+from sciplain.summarize.roles import decode, predict_roles, role_from_label
+from sciplain.summarize.steps.sentences import split_article
+
+from .abstracts import COHORT, RCT, REVIEW, article
+
+
+@pytest.mark.parametrize("label, category, role", [
+    ("BACKGROUND", "BACKGROUND", "background"),
+    ("Purpose", "", "objective"),
+    ("Materials and methods", "", "methods"),
+    ("Main results", "", "results"),
+    ("Authors' conclusions", "", "conclusions"),
+    ("Search methods", "", "methods"),
+    ("Study limitations", "", "limitations"),
+    ("Whatever", "RESULTS", "results"),
+    ("", "", ""),
+])
+def test_role_from_label_maps_printed_labels_and_nlm_categories(label, category, role):
+    assert role_from_label(label, category) == role
+
+
+def test_role_decode_never_moves_backwards():
+    rows = [{"background": 0, "objective": 0, "methods": 0, "results": 5, "conclusions": 0},
+            {"background": 3, "objective": 0, "methods": 0, "results": 2.9, "conclusions": 0}]
+    assert decode(rows) == ["results", "results"]
+
+
+def test_role_prediction_for_an_unstructured_abstract_follows_the_usual_order():
+    roles = [s.role for s in split_article(COHORT)]
+    assert roles[0] == "background"
+    assert roles[1] == "objective"
+    assert "methods" in roles[2:4]
+    assert roles[-1] == "conclusions"
+    assert "results" in roles
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("We aimed to determine whether early surgery improves recovery.", "objective"),
+    ("Participants were randomly assigned to two groups.", "methods"),
+    ("Pain scores were lower in the treatment group (p < 0.01).", "results"),
+])
+def test_role_prediction_uses_cue_words(sentence, role):
+    texts = ["Spinal cord injury is a leading cause of disability.", sentence, "In conclusion, these findings suggest a benefit."]
+    assert predict_roles(texts)[1] == role
+
+
+def test_role_limitation_sentence_is_marked():
+    a = article("T", "Spinal cord injury is common. We studied 20 patients. Pain fell by 20%. "
+                     "A limitation of this study is the small sample. These findings suggest a benefit.")
+    assert "limitations" in [s.role for s in split_article(a)]
+
+
+def test_split_article_numbers_sentences_in_reading_order_and_keeps_labels():
+    sentences = split_article(RCT)
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    assert sentences[0].label == "BACKGROUND" and sentences[-1].role == "conclusions"
+    first = sentences[0]
+    assert RCT.sections[first.section].text[first.start:first.end] == first.text
+
+
+def test_split_article_drops_heading_lines_inside_sections():
+    texts = [s.text for s in split_article(REVIEW)]
+    assert all(len(t.split()) > 1 for t in texts)
+    assert split_article(REVIEW) == split_article(REVIEW)  # deterministic
+
+
+@pytest.mark.parametrize("line", [
+    "No author has a financial or proprietary interest in any material or method mentioned.",
+    "ClinicalTrials.gov NCT01234567.",
+    "This research was supported by a grant from the National Fund.",
+])
+def test_role_funding_and_registration_lines_are_kept_out_of_the_argument(line):
+    texts = ["Pain is common after injury.", "We enrolled 40 patients.", "Pain fell by 20%.", "Training may help.", line]
+    roles = predict_roles(texts)
+    assert roles[-1] == "background" and roles[-2] == "conclusions"
