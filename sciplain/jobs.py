@@ -43,28 +43,15 @@ def quickstart_pipeline(*, file: str | None = None, days: int = 30, max_records:
 log = logging.getLogger("sciplain.jobs")
 
 
-def _optional(module: str, name: str):
-    """A service another part of the project provides, or None while it does not exist yet."""
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def job_ingest(*, days: int | None = None) -> dict:
-    """Fetch papers added to PubMed in the last ``INGEST_DAYS`` days (resumable, idempotent upserts)."""
+    """Fetch papers added since the last finished run (or in the last ``days``): resumable, idempotent."""
     from sciplain import conf
+    from sciplain.papers.ingest import ingest
 
-    ingest_run = _optional("sciplain.papers.ingest", "ingest_run")
-    if ingest_run is None:
-        log.warning("ingest skipped: sciplain.papers.ingest.ingest_run is not available")
-        return {"status": "unavailable"}
-    since = dt.date.today() - dt.timedelta(days=days or conf.get("INGEST_DAYS"))
-    run = ingest_run(source="pubmed", since=since)
-    counts = getattr(run, "counts", None)
-    return {"status": getattr(run, "status", "done"), "counts": counts if isinstance(counts, dict) else {}}
+    since = dt.date.today() - dt.timedelta(days=days) if days else None
+    result = ingest(source=conf.get("INGEST_SOURCE"), since=since)
+    return {"status": "failed" if result.nothing_done else "done", "line": result.line(),
+            "counts": {run.source: run.counts for run in result.runs}, "failures": result.failures}
 
 
 def job_summarize_paper(paper_id: int, *, backend: str | None = None) -> str:
@@ -123,10 +110,8 @@ def job_publish() -> dict:
 
 def job_digest() -> dict:
     """Send the weekly digest (safe to repeat: nobody gets the same digest twice)."""
-    digests_send_all = _optional("sciplain.subscriptions.services", "digests_send_all")
-    if digests_send_all is None:
-        log.warning("digest skipped: sciplain.subscriptions.services.digests_send_all is not available")
-        return {"status": "unavailable"}
+    from sciplain.subscriptions.services import digests_send_all
+
     return digests_send_all()
 
 

@@ -228,3 +228,12 @@ class IngestRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.line()} ({self.status})"
+
+    def line(self) -> str:
+        """``2024-03-01..2024-03-08: 25 new, 0 updated, 3 unchanged, 1 skipped``."""
+        c = self.counts or {}
+        return (f"{self.since}..{self.until}: {c.get('new', 0)} new, {c.get('updated', 0)} updated, "
+                f"{c.get('unchanged', 0)} unchanged, {c.get('skipped', 0)} skipped")

@@ -45,6 +45,7 @@ class Page:
     cursor: str
     next_cursor: str
     items: tuple[PaperRecord | RecordError, ...]
+    total: int = 0  # hits the query has in all (for progress bars)
 
 
 class EuropePMCSource:
@@ -87,9 +88,10 @@ class EuropePMCSource:
             except (ValueError, AttributeError) as exc:
                 raise SourceError(f"Europe PMC at {self.http.host} sent an unreadable answer: {exc}") from None
             next_cursor = body.get("nextCursorMark") or cursor
+            total = body.get("hitCount") if isinstance(body.get("hitCount"), int) else 0
             items = tuple(record_or_error(result, seen + number) for number, result in enumerate(results, 1))
             seen += len(items)
-            yield Page(cursor, next_cursor, items)
+            yield Page(cursor, next_cursor, items, total if max is None else min(total, max))
             if not results or next_cursor == cursor:
                 return
             cursor = next_cursor

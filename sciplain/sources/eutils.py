@@ -40,6 +40,7 @@ class Batch:
     start: int
     end: int  # resume with start=end
     items: tuple[PaperRecord | RecordError, ...]
+    total: int = 0  # positions the whole read covers (for progress bars)
 
     @property
     def records(self) -> list[PaperRecord]:
@@ -109,7 +110,7 @@ class PubMedSource:
                 items = tuple(pubmed.parse(response.content))
             except SourceError as exc:  # an eFetchResult ERROR page, such as an expired WebEnv
                 raise SourceError(f"PubMed at {self.http.host} sent no records for {batch_start}-{batch_start + size}: {exc}") from None
-            yield Batch(batch_start, batch_start + size, items)
+            yield Batch(batch_start, batch_start + size, items, stop)
 
     def fetch(self, since: Day, until: Day, max: int | None = None, start: int = 0) -> Iterator[PaperRecord | RecordError]:
         """Every record of the window, in PubMed's order; see ``iter_batches`` to resume."""

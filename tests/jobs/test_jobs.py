@@ -1,6 +1,5 @@
 """Job definitions and the paper claim: idempotent, safe to retry, failures kept for editors."""
 
-import datetime as dt
 from datetime import timedelta
 
 import pytest
@@ -111,18 +110,3 @@ def test_publish_job_publishes_passing_machine_summaries_only_with_auto_publish(
     assert jobs.job_publish() == {"published": 1, "auto_publish": True}
     passing.refresh_from_db()
     assert passing.status == Summary.Status.PUBLISHED
-
-
-def test_ingest_and_digest_jobs_call_their_services_when_they_exist(monkeypatch):
-    calls = []
-    monkeypatch.setattr(jobs, "_optional", lambda module, name: (lambda **kw: calls.append((name, kw)) or {}))
-    jobs.job_ingest(days=2)
-    jobs.job_digest()
-    assert calls[0][0] == "ingest_run" and calls[0][1]["since"] == dt.date.today() - dt.timedelta(days=2)
-    assert calls[1] == ("digests_send_all", {})
-
-
-def test_ingest_job_is_tolerant_while_the_service_does_not_exist(monkeypatch):
-    monkeypatch.setattr(jobs, "_optional", lambda module, name: None)
-    assert jobs.job_ingest() == {"status": "unavailable"}
-    assert jobs.job_digest() == {"status": "unavailable"}

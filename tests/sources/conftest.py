@@ -55,6 +55,7 @@ class FakeService:
     url: str = ""
     requests: list[Request] = field(default_factory=list)
     failures: dict[str, list[tuple]] = field(default_factory=dict)
+    articles: dict[int, str] = field(default_factory=dict)  # PMID -> the XML to serve instead of article_xml
 
     def fail(self, endpoint: str, status: int | str, retry_after: float | None = None) -> None:
         self.failures.setdefault(endpoint, []).append((status, retry_after))
@@ -121,7 +122,8 @@ def eutils_server():
             if params.get("WebEnv") != "MCID_test" or params.get("query_key") != "1":
                 return 200, "text/xml", b"<eFetchResult><ERROR>Unable to obtain query #1</ERROR></eFetchResult>"
             start, size = int(params["retstart"]), int(params["retmax"])
-            return 200, "text/xml", article_set([article_xml(p) for p in pmids[start:start + size]]).encode()
+            page = [service.articles.get(p) or article_xml(p) for p in pmids[start:start + size]]
+            return 200, "text/xml", article_set(page).encode()
         return 404, "text/plain", b"unknown endpoint"
 
     server = _serve(service, answer)

@@ -1,0 +1,84 @@
+"""Benchmark importing PubMed XML into SQLite: new records, then an unchanged re-import.
+
+Writes a generated PubMed file (the same invented articles as ``bench_parse.py``), then
+runs ``papers_import_files`` -- the code path behind ``sciplain import`` -- into a fresh
+SQLite data directory twice: the first pass creates every paper, the second finds each
+one unchanged. Rates are records per wall-clock second of the whole call (parse, match,
+hash, write, commit), since the database's own I/O is part of the cost.
+
+    python bench/bench_import.py              # 30,000 records
+    python bench/bench_import.py --quick      # 10,000 records (CI)
+
+Targets (issue): >= 2,000 records/s new, >= 5,000 records/s unchanged. The exit code
+uses looser floors so that a slow, shared CI machine does not fail on noise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from bench_parse import write_file
+
+TARGETS = {"created": 2_000, "unchanged": 5_000}
+FLOORS = {"created": 600, "unchanged": 1_500}
+
+
+def setup_django(data_dir: str) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "sciplain.settings"
+    os.environ["SCIPLAIN_DATA_DIR"] = data_dir
+    os.environ["SCIPLAIN_SECRET_KEY"] = "bench-only-secret-key-" + "x" * 40
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=30_000)
+    parser.add_argument("--quick", action="store_true", help="10,000 records (CI)")
+    args = parser.parse_args(argv)
+    records = 10_000 if args.quick else args.records
+    with tempfile.TemporaryDirectory() as folder:
+        setup_django(folder)
+        from sciplain.papers.models import Paper
+        from sciplain.papers.services import papers_import_files
+
+        path = Path(folder) / "pubmed.xml"
+        write_file(path, records)
+        rows, failures = [], []
+        for expected in ("created", "unchanged"):
+            started = time.perf_counter()
+            report = papers_import_files(paths=[path])
+            seconds = time.perf_counter() - started
+            got = report.counts.get(expected, 0)
+            rate = records / seconds
+            rows.append((expected, records, got, seconds, rate))
+            if got != records:
+                failures.append(f"{expected}: {got} of {records} records")
+            if rate < FLOORS[expected]:
+                failures.append(f"{expected}: {rate:,.0f} records/s is below the floor of {FLOORS[expected]:,}")
+        if Paper.objects.count() != records:
+            failures.append(f"database holds {Paper.objects.count()} papers, expected {records}")
+
+    print(f"\nsciplain import into SQLite — {records:,} generated PubMed records\n")
+    print(f"{'pass':<10} {'records':>8} {'outcome':>8} {'seconds':>8} {'records/s':>10} {'target':>8}")
+    for expected, total, got, seconds, rate in rows:
+        print(f"{expected:<10} {total:>8,} {got:>8,} {seconds:>8.2f} {rate:>10,.0f} {TARGETS[expected]:>8,}")
+    for failure in failures:
+        print(f"FAIL: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
