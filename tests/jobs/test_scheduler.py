@@ -66,11 +66,13 @@ def test_sciplain_run_once_runs_the_due_jobs(fixed_engine, monkeypatch):
     from tests import factories
 
     monkeypatch.setattr("sciplain.cli.django_setup", lambda *a, **k: None)
-    monkeypatch.setattr(jobs, "_optional", lambda module, name: None)
+    monkeypatch.setenv("SCIPLAIN_EUTILS_URL", "http://127.0.0.1:9/")  # nothing listens: the network is down
+    monkeypatch.setenv("SCIPLAIN_HTTP_MAX_ATTEMPTS", "1")
     factories.paper()
     result = CliRunner().invoke(cli_jobs.run, ["--once"])
     assert result.exit_code == 0, result.output
-    assert 'summarize: {"summarized": 1' in result.output and "ingest: " in result.output
+    assert 'summarize: {"summarized": 1' in result.output
+    assert 'ingest: {"error": "cannot reach PubMed at 127.0.0.1' in result.output
 
 
 def test_worker_without_redis_url_is_one_readable_error(monkeypatch):
