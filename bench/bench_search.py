@@ -132,7 +132,7 @@ def build(n: int, seed: int = 7) -> dict[str, float]:
                     "limitations": [{"text": _sentence(rng, 10), "origin": "stated"}],
                     "categories": [], "backend": "bench", "version": "bench",
                 }
-                summaries.append(Summary(id=p.id, paper_id=p.id, version=1, is_current=True,
+                summaries.append(Summary(id=p.id, paper_id=p.id, version=1, is_current=True, is_live=True,
                                          status=Summary.Status.PUBLISHED, content=content, study_design=design,
                                          evidence_level=evidence[design]["level"], passed_checks=True,
                                          published_at=now, created_at=now))

@@ -35,12 +35,8 @@ class Category(models.Model):
 
 class PaperQuerySet(models.QuerySet):
     def published(self) -> "PaperQuerySet":
-        """Papers a reader may see: a published current summary and not retracted."""
-        return self.filter(
-            summaries__is_current=True,
-            summaries__status=Summary.Status.PUBLISHED,
-            retracted=False,
-        )
+        """Papers a reader may see: a live (published) summary version, and not retracted."""
+        return self.filter(summaries__is_live=True, retracted=False)
 
     def needs_summary(self) -> "PaperQuerySet":
         """Papers with an abstract and no current summary, or flagged for regeneration."""
@@ -105,10 +101,16 @@ class Paper(models.Model):
 
     @property
     def current_summary(self) -> "Summary | None":
-        cache = getattr(self, "_prefetched_objects_cache", {}).get("current")
+        """The newest version: what editors work on (it may be waiting for review)."""
+        return self.summaries.filter(is_current=True).first()
+
+    @property
+    def live_summary(self) -> "Summary | None":
+        """The version readers see: the last one an editor (or auto-publish) published."""
+        cache = getattr(self, "_prefetched_objects_cache", {}).get("live")
         if cache is not None:
             return cache[0] if cache else None
-        return self.summaries.filter(is_current=True).first()
+        return self.summaries.filter(is_live=True).first()
 
     @property
     def author_names(self) -> list[str]:
@@ -134,14 +136,20 @@ class SummaryQuerySet(models.QuerySet):
         return self.filter(is_current=True)
 
     def published(self) -> "SummaryQuerySet":
-        return self.filter(is_current=True, status=Summary.Status.PUBLISHED, paper__retracted=False)
+        """The versions readers see: one live version per paper, never of a retracted paper."""
+        return self.filter(is_live=True, paper__retracted=False)
 
     def needs_review(self) -> "SummaryQuerySet":
         return self.filter(is_current=True, status=Summary.Status.NEEDS_REVIEW)
 
 
 class Summary(models.Model):
-    """One version of a paper's summary. Exactly one version per paper is current."""
+    """One version of a paper's summary.
+
+    Exactly one version per paper is *current* (the newest, which editors work on) and
+    at most one is *live* (the one readers see). They differ while a regenerated or
+    edited version waits for review: the page keeps showing the last published one.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -152,6 +160,7 @@ class Summary(models.Model):
     paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="summaries")
     version = models.PositiveIntegerField(default=1)
     is_current = models.BooleanField(default=True)
+    is_live = models.BooleanField(default=False, help_text="The version readers see.")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     content = models.JSONField(default=dict, help_text="The typed summary (sciplain.summarize.types.Summary).")
     categories = models.ManyToManyField(Category, blank=True, related_name="summaries")
@@ -182,6 +191,7 @@ class Summary(models.Model):
             models.UniqueConstraint(
                 fields=["paper"], condition=Q(is_current=True), name="summary_one_current_per_paper"
             ),
+            models.UniqueConstraint(fields=["paper"], condition=Q(is_live=True), name="summary_one_live_per_paper"),
         ]
 
     def __str__(self) -> str:

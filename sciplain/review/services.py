@@ -46,12 +46,19 @@ def summary_save(
         summary.published_at = timezone.now()
         if editor is not None:
             summary.reviewed_by, summary.reviewed_at = editor, timezone.now()
+        _take_down(paper)
+        summary.is_live = True
     summary.save()
     slugs = set(data.categories)
     summary.categories.set(Category.objects.filter(slug__in=slugs) | Category.objects.filter(name__in=slugs))
     Paper.objects.filter(pk=paper.pk).update(needs_resummary=False)
     _pages_changed()
     return summary
+
+
+def _take_down(paper: Paper) -> None:
+    """No version of the paper is live until the caller makes one so (in the same transaction)."""
+    Summary.objects.filter(paper=paper, is_live=True).update(is_live=False)
 
 
 def _pages_changed() -> None:
@@ -66,15 +73,18 @@ class PublishRefused(Exception):
     """A summary that may not be published (for example, its paper was retracted)."""
 
 
+@transaction.atomic
 def summary_publish(*, summary: Summary, editor=None) -> Summary:
-    """Publish a summary version (an editor's decision); retracted papers are refused."""
+    """Publish a summary version (an editor's decision): it replaces the live one; retracted papers are refused."""
     if summary.paper.retracted:
         raise PublishRefused(f"{summary.paper}: the paper was retracted and cannot be published")
     summary.status = Summary.Status.PUBLISHED
     summary.published_at = summary.published_at or timezone.now()
     if editor is not None:
         summary.reviewed_by, summary.reviewed_at = editor, timezone.now()
-    summary.save(update_fields=["status", "published_at", "reviewed_by", "reviewed_at"])
+    _take_down(summary.paper)
+    summary.is_live = True
+    summary.save(update_fields=["status", "published_at", "reviewed_by", "reviewed_at", "is_live"])
     _event(summary, "published", editor)
     _pages_changed()
     return summary
@@ -91,14 +101,19 @@ class RejectRefused(Exception):
 
 
 def summary_reject(*, summary: Summary, editor, reason: str) -> Summary:
-    """Reject a summary version (it stays in the history, never shown to readers), with the reason."""
+    """Reject a summary version with the reason: it stays in the history and is never shown to readers.
+
+    Rejecting the live version takes the page down; rejecting a newer version under
+    review leaves the last published one on the site.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise RejectRefused("say why the summary is rejected")
     summary.status = Summary.Status.REJECTED
     summary.reviewed_by, summary.reviewed_at = editor, timezone.now()
     summary.published_at = None
-    summary.save(update_fields=["status", "reviewed_by", "reviewed_at", "published_at"])
+    summary.is_live = False
+    summary.save(update_fields=["status", "reviewed_by", "reviewed_at", "published_at", "is_live"])
     _event(summary, "rejected", editor, reason)
     _pages_changed()
     return summary

@@ -220,8 +220,7 @@ def get_paper(request, slug: str):
 @api.get("/categories", response=list[CategoryOut], summary="Every category, with its count of published papers",
          tags=["categories"])
 def list_categories(request):
-    published = Q(summaries__is_current=True, summaries__status=Summary.Status.PUBLISHED,
-                  summaries__paper__retracted=False)
+    published = Q(summaries__is_live=True, summaries__paper__retracted=False)
     cats = Category.objects.annotate(paper_count=Count("summaries", filter=published, distinct=True))
     return [CategoryOut(slug=c.slug, name=c.name, url=_absolute(c.get_absolute_url()), description=c.description,
                         paper_count=c.paper_count) for c in cats]

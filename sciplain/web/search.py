@@ -304,7 +304,7 @@ def _hits(ids: list[tuple[int, float | None]], query: ParsedQuery) -> list[Searc
         if paper is None or not paper.published_summaries:  # the index is never trusted alone
             continue
         summary = paper.published_summaries[0]
-        paper._prefetched_objects_cache = {**getattr(paper, "_prefetched_objects_cache", {}), "current": [summary]}
+        paper._prefetched_objects_cache = {**getattr(paper, "_prefetched_objects_cache", {}), "live": [summary]}
         data = summary.data
         hits.append(SearchHit(
             paper=paper, summary=summary, score=score,

@@ -2,7 +2,7 @@ from django.urls import path
 
 from .api import openapi_json as api_openapi_json
 from .feeds import LatestResearchAtomFeed, LatestResearchFeed
-from .views import api_docs, discovery, pages, research
+from .views import api_docs, discovery, glossary, pages, research
 from .views import search as search_views
 
 app_name = "web"
@@ -17,6 +17,7 @@ urlpatterns = [
     path("about/", pages.about, name="about"),
     path("about/evidence-levels/", pages.evidence_levels, name="evidence"),
     path("disclaimer/", pages.disclaimer, name="disclaimer"),
+    path("glossary/", glossary.glossary, name="glossary"),
     path("contact/", pages.contact, name="contact"),
     path("search/", search_views.search, name="search"),
     path("research/<slug:slug>/cite.bib", discovery.cite_bib, name="cite_bib"),

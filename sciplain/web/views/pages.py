@@ -12,8 +12,7 @@ from ..services import contact_message_send
 
 
 def categories_with_counts():
-    published = Q(summaries__is_current=True, summaries__status=Summary.Status.PUBLISHED,
-                  summaries__paper__retracted=False)
+    published = Q(summaries__is_live=True, summaries__paper__retracted=False)
     return Category.objects.annotate(paper_count=Count("summaries", filter=published, distinct=True))
 
 

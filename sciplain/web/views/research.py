@@ -34,17 +34,18 @@ def categories(request):
 
 def category(request, slug):
     cat = get_object_or_404(Category, slug=slug)
-    papers = Paper.objects.published().filter(summaries__is_current=True, summaries__categories=cat).newest_first()
+    papers = Paper.objects.published().filter(summaries__is_live=True, summaries__categories=cat).newest_first()
     return render(request, "web/category.html", {"category": cat, "page": _page(request, papers)})
 
 
 def _visible_summary(request, paper) -> Summary:
-    summary = paper.current_summary
+    """Readers see the live version; editors see the newest one, so they can preview a draft."""
+    if request.user.is_staff:
+        summary = paper.current_summary
+    else:
+        summary = None if paper.retracted else paper.live_summary
     if summary is None:
-        raise Http404("No summary yet")
-    if summary.status != Summary.Status.PUBLISHED or paper.retracted:
-        if not request.user.is_staff:  # editors preview drafts; readers never see them
-            raise Http404("Not published")
+        raise Http404("No published summary")
     return summary
 
 
