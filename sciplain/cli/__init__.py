@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -60,8 +61,12 @@ def echo_result(result: dict, line: str, as_json: bool) -> None:
 
 
 def progress(length: int | None, label: str):
-    """A progress bar on a terminal, silence otherwise (logs and CI stay clean)."""
-    return click.progressbar(length=length, label=label, file=sys.stderr if sys.stderr.isatty() else open(os.devnull, "w"))
+    """A progress bar with count, rate and ETA on a terminal; silence otherwise (logs and CI stay clean)."""
+    known = bool(length)
+    bar = click.progressbar(length=length or 0, label=label, show_pos=True, show_percent=known, show_eta=known,
+                            hidden=not sys.stderr.isatty(), file=sys.stderr)
+    bar.item_show_func = lambda _item: f"{bar.pos / max(time.time() - bar.start, 1e-3):,.0f} records/s"
+    return bar
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from . import cli, data_dir_option, echo_result, json_option, progress
@@ -24,16 +26,29 @@ def import_(files, batch_size, as_json):
     """
     from sciplain.papers.services import papers_import_files
     from sciplain.sources.base import SourceError
+    from sciplain.sources.files import count_records
 
     try:
-        report = papers_import_files(paths=files, batch_size=batch_size)
+        on_terminal = sys.stderr.isatty()  # counting costs a read of each file: only for a bar someone watches
+        bar = progress(sum(map(count_records, files)) if on_terminal else 0, "Importing").__enter__()
+        try:
+            report = papers_import_files(paths=files, batch_size=batch_size, on_progress=bar.update)
+        finally:
+            bar.__exit__(None, None, None)
     except SourceError as exc:
         raise click.ClickException(str(exc)) from None
-    for message in report.errors[:20]:
-        click.echo(f"skipped {message}", err=True)
-    if len(report.errors) > 20:
-        click.echo(f"… and {len(report.errors) - 20} more bad records", err=True)
+    _echo_messages("skipped", report.errors, report.counts["errors"])
+    _echo_messages("warning:", report.warnings, report.counts["warnings"])
+    if report.counts["errors"] and not (report.counts["created"] + report.counts["updated"] + report.counts["skipped"]):
+        raise click.ClickException(f"no record could be read: {report.line()}")
     echo_result(report.as_dict(), report.line(), as_json)
+
+
+def _echo_messages(prefix: str, messages: list[str], count: int, shown: int = 20) -> None:
+    for message in messages[:shown]:
+        click.echo(f"{prefix} {message}", err=True)
+    if count > shown:
+        click.echo(f"… and {count - shown} more", err=True)
 
 
 @cli.command("ingest")
@@ -73,8 +88,8 @@ def ingest(source, since, until, query, max_records, as_json):
     finally:
         bar.close()
     for run in result.runs:
-        for message in run.errors[:20]:
-            click.echo(f"{run.source}: skipped {message}", err=True)
+        _echo_messages(f"{run.source}: skipped", run.errors, run.counts.get("skipped", 0))
+        _echo_messages(f"{run.source}: warning:", run.warnings, run.counts.get("warnings", 0))
     if result.nothing_done:
         raise click.ClickException(result.line())
     echo_result({"runs": [{"source": r.source, "since": r.since, "until": r.until, **r.counts} for r in result.runs],

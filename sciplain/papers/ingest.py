@@ -32,7 +32,8 @@ log = logging.getLogger("sciplain.ingest")
 
 SOURCES = ("pubmed", "europepmc")
 MAX_STORED_ERRORS = 500  # a run with thousands of bad records keeps the first reasons, and counts all
-_OUTCOME_NAMES = {"created": "new", "updated": "updated", "skipped": "unchanged", "errors": "skipped"}
+_OUTCOME_NAMES = {"created": "new", "updated": "updated", "skipped": "unchanged", "errors": "skipped",
+                  "warnings": "warnings"}
 
 Progress = Callable[[int, int], None]  # (records done in this step, total records in the run)
 
@@ -52,10 +53,10 @@ def _http_options() -> dict:
 
 def _pubmed_chunks(*, query: str, since: dt.date, until: dt.date, cursor: str,
                    max_records: int | None, batch_size: int) -> Iterator[Chunk]:
-    from sciplain.sources.eutils import PubMedSource
+    from sciplain.sources.eutils import NEW_OR_REVISED, PubMedSource
 
     api_key = os.environ.get("NCBI_API_KEY") or None
-    source = PubMedSource(base_url=conf.get("EUTILS_URL"), query=query, api_key=api_key,
+    source = PubMedSource(base_url=conf.get("EUTILS_URL"), query=query, api_key=api_key, datetype=NEW_OR_REVISED,
                           email=conf.get("NCBI_EMAIL") or conf.get("FROM_EMAIL"), batch_size=batch_size,
                           **_http_options())
     try:
@@ -154,8 +155,9 @@ def ingest_run(*, source: str = "pubmed", since: dt.date | None = None, until: d
                     counts[name] += report.counts.get(outcome, 0)
                 run.counts = dict(counts)
                 run.errors = [*run.errors, *report.errors][:MAX_STORED_ERRORS]
+                run.warnings = [*run.warnings, *report.warnings][:MAX_STORED_ERRORS]
                 run.cursor = chunk.next_cursor
-                run.save(update_fields=["counts", "errors", "cursor"])
+                run.save(update_fields=["counts", "errors", "warnings", "cursor"])
             done += len(chunk.items)
             if on_progress:
                 on_progress(len(chunk.items), chunk.total)

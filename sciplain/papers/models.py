@@ -232,7 +232,8 @@ class IngestRun(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
     cursor = models.CharField(max_length=500, blank=True, help_text="Where to resume (retstart or cursorMark).")
     counts = models.JSONField(default=dict, blank=True)
-    errors = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True, help_text="Records skipped, with the reason; why a run stopped.")
+    warnings = models.JSONField(default=list, blank=True, help_text="Records kept with a note (a field cut short…).")
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -35,40 +35,81 @@ _RECORD_FIELDS = (
 ).split()
 
 
+MAX_MESSAGES = 1_000  # kept per report; every one is counted
+
+
 @dataclass
 class ImportReport:
     counts: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def add_error(self, error: RecordError | str) -> None:
         self.counts["errors"] += 1
-        self.errors.append(str(error))
+        if len(self.errors) < MAX_MESSAGES:
+            self.errors.append(str(error))
+
+    def add_warning(self, record: PaperRecord, warning: str) -> None:
+        self.counts["warnings"] += 1
+        if len(self.warnings) < MAX_MESSAGES:
+            self.warnings.append(f"PMID {record.pmid}: {warning}" if record.pmid else f"{record.source_id}: {warning}")
+
+    def merge(self, other: "ImportReport") -> None:
+        self.counts.update(other.counts)
+        self.errors.extend(other.errors[:MAX_MESSAGES - len(self.errors)])
+        self.warnings.extend(other.warnings[:MAX_MESSAGES - len(self.warnings)])
 
     def line(self) -> str:
         c = self.counts
         text = f"Created {c['created']}, updated {c['updated']}, skipped {c['skipped']}"
-        return text + (f", {c['errors']} bad records" if c["errors"] else "")
+        text += f", {c['errors']} bad records" if c["errors"] else ""
+        return text + (f", {c['warnings']} warnings" if c["warnings"] else "")
 
     def as_dict(self) -> dict:
-        return {k: self.counts[k] for k in ("created", "updated", "skipped", "errors")} | {"error_messages": self.errors}
+        return ({k: self.counts[k] for k in ("created", "updated", "skipped", "errors", "warnings")}
+                | {"error_messages": self.errors, "warning_messages": self.warnings})
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}  # per type: its dataclass fields, or None
 
 
 def _plain(value):
-    if isinstance(value, tuple):
+    """A record's value as JSON-ready lists and dicts (this runs for every field of every record)."""
+    kind = type(value)
+    if kind is tuple or kind is list:
         return [_plain(v) for v in value]
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    return value
+    try:
+        names = _FIELD_NAMES[kind]
+    except KeyError:
+        names = _FIELD_NAMES[kind] = (
+            tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+        )
+    if names is None:
+        return value
+    return {name: _plain(getattr(value, name)) for name in names}
 
 
-def _fields_of(record: PaperRecord) -> dict:
+def _column_sizes() -> dict[str, int]:
+    return {f.name: f.max_length for f in Paper._meta.fields if getattr(f, "max_length", None)}
+
+
+def _fields_of(record: PaperRecord, warn: Callable[[str], None] = lambda message: None) -> dict:
+    """The record as Paper field values; a value longer than its column is cut, with a warning."""
     values = {name: _plain(getattr(record, name)) for name in _RECORD_FIELDS}
     values["pmid"] = record.pmid or None
     values["doi"] = (record.doi or "").lower() or None
     values["title"] = record.title
     values["title_html"] = record.title_html
     values["year"] = record.year
+    for name, size in _COLUMN_SIZES.items():
+        value = values.get(name)
+        if isinstance(value, str) and len(value) > size:
+            warn(f"{name} truncated from {len(value)} to {size} characters")
+            values[name] = value[:size]
     return values
+
+
+_COLUMN_SIZES = {name: size for name, size in _column_sizes().items() if name in _RECORD_FIELDS}
 
 
 def _hash(obj) -> str:
@@ -148,9 +189,25 @@ def _update(paper: Paper, record: PaperRecord, values: dict, content_hash: str) 
     return "updated"
 
 
-def papers_upsert(*, records: Iterable[PaperRecord]) -> Counter:
-    """Insert or update a batch of records in one transaction; returns outcome counts."""
-    records = list(records)
+def _last_of_each(records: Iterable[PaperRecord]) -> list[PaperRecord]:
+    """One record per paper key: NLM update files may carry a PMID twice, and the later copy wins."""
+    by_key: dict[tuple, PaperRecord] = {}
+    for record in records:
+        by_key.pop(_key(record), None)
+        by_key[_key(record)] = record
+    return list(by_key.values())
+
+
+def _key(record: PaperRecord) -> tuple:
+    return ("pmid", record.pmid) if record.pmid else ("src", record.source, record.source_id)
+
+
+def papers_upsert(*, records: Iterable[PaperRecord], report: ImportReport | None = None) -> Counter:
+    """Insert or update a batch of records in one transaction; returns outcome counts.
+
+    Warnings (truncated fields, bad dates, unknown elements) go to ``report`` when given.
+    """
+    records = _last_of_each(records)
     counts: Counter = Counter()
     if not records:
         return counts
@@ -158,7 +215,11 @@ def papers_upsert(*, records: Iterable[PaperRecord]) -> Counter:
         found = _find_existing(records)
         new: list[Paper] = []
         for record in records:
-            values = _fields_of(record)
+            notes = list(record.warnings)
+            values = _fields_of(record, notes.append)
+            if report is not None:
+                for note in notes:
+                    report.add_warning(record, note)
             content_hash = _hash([values, record.title_html])
             paper = _match(record, found)
             if paper is not None:
@@ -208,11 +269,15 @@ def papers_import(
         if not batch:
             return
         try:
-            report.counts.update(papers_upsert(records=batch))
+            attempt = ImportReport()
+            attempt.counts.update(papers_upsert(records=batch, report=attempt))
+            report.merge(attempt)
         except Exception:  # noqa: BLE001 - isolate the offending record below
             for record in batch:
                 try:
-                    report.counts.update(papers_upsert(records=[record]))
+                    attempt = ImportReport()
+                    attempt.counts.update(papers_upsert(records=[record], report=attempt))
+                    report.merge(attempt)
                 except Exception as exc:  # noqa: BLE001
                     report.add_error(f"PMID {record.pmid or record.source_id}: {exc}")
         if on_progress:
@@ -248,7 +313,5 @@ def papers_import_files(*, paths, batch_size: int = 500, on_progress=None) -> Im
         detect_format(path)  # fail fast, before anything is written, on a file of the wrong kind
     report = ImportReport()
     for path in paths:
-        part = papers_import(items=iter_file(path), batch_size=batch_size, on_progress=on_progress)
-        report.counts.update(part.counts)
-        report.errors.extend(part.errors)
+        report.merge(papers_import(items=iter_file(path), batch_size=batch_size, on_progress=on_progress))
     return report

@@ -51,8 +51,16 @@ class Batch:
         return [item for item in self.items if isinstance(item, RecordError)]
 
 
+NEW_OR_REVISED = "edat|mdat"  # entered or modified in the window: new papers, and revisions, retractions, errata
+
+
 class PubMedSource:
-    """PubMed papers entered (``datetype="edat"``) or published (``"pdat"``) in a date window."""
+    """PubMed papers entered (``datetype="edat"``), published (``"pdat"``) or either entered or
+    modified (``NEW_OR_REVISED``) in a date window.
+
+    NCBI's ``datetype`` takes one date type, so the two-type window is written into the
+    search term instead: ``(query) AND (2024/03/01:2024/03/08[edat] OR …[mdat])``.
+    """
 
     name = "pubmed"
 
@@ -82,10 +90,12 @@ class PubMedSource:
 
     def search(self, since: Day, until: Day) -> SearchResult:
         """Run the query for the window on the history server: how many, and where they wait."""
-        response = self.http.get("esearch.fcgi", {
-            "db": "pubmed", "term": self.query, "usehistory": "y", "retmax": 0,
-            "datetype": self.datetype, "mindate": _ncbi_date(since), "maxdate": _ncbi_date(until),
-        })
+        window = {"term": self.query, "datetype": self.datetype, "mindate": _ncbi_date(since),
+                  "maxdate": _ncbi_date(until)}
+        if "|" in self.datetype:
+            span = f"{_ncbi_date(since)}:{_ncbi_date(until)}"
+            window = {"term": f"({self.query}) AND ({' OR '.join(f'{span}[{kind}]' for kind in self.datetype.split('|'))})"}
+        response = self.http.get("esearch.fcgi", {"db": "pubmed", "usehistory": "y", "retmax": 0, **window})
         try:
             root = etree.fromstring(response.content, etree.XMLParser(resolve_entities=False, no_network=True))
         except etree.XMLSyntaxError as exc:

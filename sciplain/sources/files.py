@@ -57,6 +57,36 @@ def iter_file(path: str | os.PathLike) -> Iterator[PaperRecord | RecordError]:
         yield from reader(lines)
 
 
+# What starts one record in each format: counted, not parsed, so that a progress bar can show an ETA.
+# (A MedlineCitation is a record of its own only in the old MedlineCitationSet files.)
+_ARTICLE_START = re.compile(rb"<Pubmed(?:Book)?Article[\s>]")
+_CITATION_START = re.compile(rb"<MedlineCitation[\s>]")
+_RECORD_STARTS = {"medline": (_MEDLINE,), "ris": (_RIS,), "pubmed-xml": (_ARTICLE_START, _CITATION_START)}
+
+
+def count_records(path: str | os.PathLike) -> int:
+    """About how many records a paper file holds, from a byte scan (a fraction of the time a parse takes)."""
+    patterns = _RECORD_STARTS[detect_format(path)]
+    counts = [0] * len(patterns)
+    tail = b""
+    with _open_bytes(os.fspath(path)) as stream:
+        while chunk := stream.read(1 << 20):
+            block = tail + chunk
+            cut = max(0, len(block) - 64)  # a start split across two reads is counted with the next read
+            for number, pattern in enumerate(patterns):
+                counts[number] += len(pattern.findall(block, 0, cut))
+            tail = block[cut:]
+    for number, pattern in enumerate(patterns):
+        counts[number] += len(pattern.findall(tail))
+    return next((count for count in counts if count), 0)
+
+
+def _open_bytes(name: str):
+    with open(name, "rb") as raw:
+        zipped = raw.read(2) == b"\x1f\x8b"
+    return gzip.open(name, "rb") if zipped else open(name, "rb")
+
+
 def _open_text(name: str):
     with open(name, "rb") as raw:
         zipped = raw.read(2) == b"\x1f\x8b"

@@ -10,6 +10,7 @@ stream goes on; only a file that is not PubMed XML at all raises ``SourceError``
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import os
@@ -105,7 +106,36 @@ class _Rewound:
         return data
 
 
-def _unzipped(stream: IO[bytes], name: str) -> _Rewound:
+class _RepairedUtf8:
+    """A UTF-8 byte stream with invalid bytes replaced by U+FFFD.
+
+    libxml2 stops the whole document at the first invalid byte, which in a
+    30,000-record baseline file would lose every record after it. NLM files are
+    UTF-8, so a stray byte is damage to one record: it is replaced here, and the
+    record that holds it gets a warning (``_record``).
+    """
+
+    def __init__(self, raw: _Rewound):
+        self._raw = raw
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+
+    def read(self, size: int = -1) -> bytes:
+        while True:  # b"" means the end to lxml, so read on while only part of a character came
+            data = self._raw.read(size)
+            text = self._decoder.decode(data, final=not data)
+            if text or not data:
+                return text.encode("utf-8")
+
+
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _declares_utf8(head: bytes) -> bool:
+    match = _DECLARED_ENCODING.match(head.removeprefix(b"\xef\xbb\xbf"))
+    return match is None or match.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8")
+
+
+def _unzipped(stream: IO[bytes], name: str) -> _Rewound | _RepairedUtf8:
     head = _read_head(stream, name, 2)
     if head[:2] == b"\x1f\x8b":
         stream = gzip.GzipFile(fileobj=_Rewound(head, stream), mode="rb")
@@ -115,7 +145,8 @@ def _unzipped(stream: IO[bytes], name: str) -> _Rewound:
     if root not in PUBMED_ROOTS:
         found = f"root element <{root}>" if root else "it does not start with an XML element"
         raise SourceError(f"{name} is not a PubMed XML file ({found})")
-    return _Rewound(head, stream)
+    rewound = _Rewound(head, stream)
+    return _RepairedUtf8(rewound) if _declares_utf8(head) else rewound
 
 
 def _read_head(stream: IO[bytes], name: str, size: int) -> bytes:
@@ -137,7 +168,7 @@ def root_element(head: bytes) -> str:
     return match.group(1).decode("ascii", "replace") if match else ""
 
 
-def _stream_records(stream: _Rewound, name: str) -> Iterator[PaperRecord | RecordError]:
+def _stream_records(stream: _Rewound | _RepairedUtf8, name: str) -> Iterator[PaperRecord | RecordError]:
     events = etree.iterparse(
         stream, events=("end",), tag=_ARTICLE_TAGS, resolve_entities=False,
         no_network=True, huge_tree=True, remove_comments=True,
@@ -228,8 +259,8 @@ def _record(element: etree._Element, position: int) -> PaperRecord | RecordError
         corrections=corrections,
         retracted="Retracted Publication" in types or any(c.ref_type == "RetractionIn" for c in corrections),
         revised=_date_element(cited["DateRevised"][0], "DateRevised", warnings) if "DateRevised" in cited else "",
-        raw=etree.tostring(element, encoding="unicode", with_tail=False),
-        warnings=tuple(warnings),
+        raw=(raw := etree.tostring(element, encoding="unicode", with_tail=False)),
+        warnings=tuple(warnings) + (("invalid UTF-8 bytes were replaced with \ufffd",) if "\ufffd" in raw else ()),
     )
 
 

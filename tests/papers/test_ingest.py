@@ -16,8 +16,11 @@ from sciplain.cli import cli
 from sciplain.papers.ingest import ingest, ingest_run
 from sciplain.papers.models import IngestRun, Paper
 from sciplain.papers.services import papers_import
+from sciplain.review.services import summary_save
 from sciplain.sources import pubmed
 from sciplain.sources.base import SourceError
+from tests import factories
+from tests.pubmed_xml import article
 from tests.sources.conftest import article_set, article_xml
 
 pytestmark = pytest.mark.django_db
@@ -41,12 +44,13 @@ def test_ingest_run_fetches_the_window_and_records_the_run(eutils_server):
     assert Paper.objects.count() == 25
     assert run.status == IngestRun.Status.DONE and run.finished_at is not None
     assert (run.since, run.until) == (NOV_1, NOV_30)
-    assert run.counts == {"new": 25, "updated": 0, "unchanged": 0, "skipped": 0}
+    assert run.counts == {"new": 25, "updated": 0, "unchanged": 0, "skipped": 0, "warnings": 0}
     assert run.line() == "2026-11-01..2026-11-30: 25 new, 0 updated, 0 unchanged, 0 skipped"
     search = eutils_server.hits("esearch")[0].params
-    assert search["usehistory"] == "y" and search["mindate"] == "2026/11/01" and search["maxdate"] == "2026/11/30"
-    assert search["tool"] == "sciplain" and search["email"] == "ops@example.org"
-    assert search["term"].startswith('"spinal cord injuries"[MeSH Terms]')
+    assert search["usehistory"] == "y" and search["tool"] == "sciplain" and search["email"] == "ops@example.org"
+    # new papers and revised ones (retractions, errata, corrected records) of the window
+    assert search["term"] == ('("spinal cord injuries"[MeSH Terms] OR "spinal cord injury"[Title/Abstract]) AND '
+                              "(2026/11/01:2026/11/30[edat] OR 2026/11/01:2026/11/30[mdat])")
     assert [r.params["retstart"] for r in eutils_server.hits("efetch")] == ["0", "10", "20"]
 
 
@@ -60,7 +64,7 @@ def test_ingest_run_rerun_of_the_same_window_changes_nothing():
     ingest_run(source="pubmed", since=NOV_1, until=NOV_30)
     before = list(Paper.objects.values_list("pk", "updated_at").order_by("pk"))
     again = ingest_run(source="pubmed", since=NOV_1, until=NOV_30)
-    assert again.counts == {"new": 0, "updated": 0, "unchanged": 25, "skipped": 0}
+    assert again.counts == {"new": 0, "updated": 0, "unchanged": 25, "skipped": 0, "warnings": 0}
     assert list(Paper.objects.values_list("pk", "updated_at").order_by("pk")) == before
 
 
@@ -103,7 +107,7 @@ def test_ingest_run_without_a_window_starts_where_the_last_finished_run_ended(eu
     eutils_server.requests.clear()
     run = ingest_run(source="pubmed", until=dt.date(2026, 12, 1))
     assert run.since == NOV_30
-    assert eutils_server.hits("esearch")[0].params["mindate"] == "2026/11/30"
+    assert "2026/11/30:2026/12/01[edat]" in eutils_server.hits("esearch")[0].params["term"]
 
 
 def test_ingest_run_first_ever_run_looks_back_ingest_days(monkeypatch):
@@ -165,7 +169,7 @@ def test_cli_ingest_respects_max_and_query(eutils_server):
     result = CliRunner().invoke(cli, ["ingest", "--max", "5", "--query", "tetraplegia", "--json"])
     assert result.exit_code == 0, result.output
     assert Paper.objects.count() == 5
-    assert eutils_server.hits("esearch")[0].params["term"] == "tetraplegia"
+    assert eutils_server.hits("esearch")[0].params["term"].startswith("(tetraplegia) AND (")
 
 
 def test_cli_ingest_unreachable_network_is_one_line_and_a_non_zero_exit(monkeypatch):
@@ -179,3 +183,25 @@ def test_cli_ingest_unreachable_network_is_one_line_and_a_non_zero_exit(monkeypa
 def test_cli_ingest_rejects_a_bad_date_in_one_line():
     result = CliRunner().invoke(cli, ["ingest", "--since", "yesterday"])
     assert result.exit_code == 2 and "Invalid value for '--since'" in result.output
+
+
+def test_ingest_run_keeps_a_record_with_an_oversized_field_and_notes_it(eutils_server):
+    eutils_server.articles[41000000] = article_xml(41000000).replace(
+        "<Title>Journal of Spinal Cord Research</Title>", f"<Title>{'J' * 600}</Title>")
+    run = ingest_run(source="pubmed", since=NOV_1, until=NOV_30, max_records=2)
+    assert run.counts["new"] == 2 and run.counts["warnings"] == 1
+    assert run.warnings == ["PMID 41000000: journal truncated from 600 to 500 characters"]
+    assert len(Paper.objects.get(pmid="41000000").journal) == 500
+
+
+def test_ingest_run_applies_a_retraction_that_arrives_as_a_revised_record(eutils_server, client):
+    papers_import(items=pubmed.parse(article_set([article_xml(41000003)]).encode()))
+    paper = Paper.objects.get(pmid="41000003")
+    summary_save(paper=paper, data=factories.summary_data(), status="published")
+    assert client.get(paper.get_absolute_url()).status_code == 200
+    eutils_server.articles[41000003] = article(41000003, retracted=True)
+    run = ingest_run(source="pubmed", since=NOV_1, until=NOV_30)
+    assert run.counts["updated"] == 1
+    paper.refresh_from_db()
+    assert paper.retracted and not Paper.objects.published().filter(pk=paper.pk).exists()
+    assert client.get(paper.get_absolute_url()).status_code == 404

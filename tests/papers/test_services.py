@@ -115,3 +115,9 @@ def test_retracted_paper_is_never_published():
     with pytest.raises(PublishRefused):
         summary_publish(summary=summary)
     assert not Paper.objects.published().exists()
+
+
+def test_papers_upsert_keeps_the_later_copy_of_a_pmid_repeated_in_one_batch():
+    counts = papers_upsert(records=[record(title="First copy"), record(title="Revised copy")])
+    assert counts == {"created": 1}
+    assert Paper.objects.get().title == "Revised copy"

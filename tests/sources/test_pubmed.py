@@ -182,6 +182,22 @@ def test_pubmed_iter_records_stops_cleanly_at_syntax_error():
     assert len(items) == 3
 
 
+def test_pubmed_iter_records_replaces_invalid_utf8_and_keeps_every_record():
+    xml = article_set([article_xml(1), article_xml(2, title="Caf\u00e9 BYTE walking"), article_xml(3)]).encode()
+    xml = xml.replace(b"BYTE", b"\xff\xfe")  # bytes that are not UTF-8, as in a damaged download
+    items = pubmed.parse(xml)
+    assert [i.pmid for i in items] == ["1", "2", "3"]
+    assert items[1].title == "Caf\u00e9 \ufffd\ufffd walking"
+    assert items[1].warnings == ("invalid UTF-8 bytes were replaced with \ufffd",)
+    assert items[0].warnings == items[2].warnings == ()
+
+
+def test_pubmed_iter_records_reads_a_file_declared_in_another_encoding():
+    xml = article_set([article_xml(1, title="Caf\u00e9")]).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+    (record,) = pubmed.parse(xml.encode("latin-1"))
+    assert record.title == "Caf\u00e9" and record.warnings == ()
+
+
 def test_pubmed_iter_records_reads_gzip_like_plain(tmp_path):
     zipped = tmp_path / "articles.xml.gz"
     zipped.write_bytes(gzip.compress(ARTICLES.read_bytes()))
