@@ -67,7 +67,7 @@ def job_summarize(*, dispatch: Callable[[int], object] | None = None, backend: s
     from sciplain.papers.models import Paper
     from sciplain.review.claims import ClaimBusy
 
-    ids = list(Paper.objects.needs_summary().order_by("pk").values_list("pk", flat=True)[:limit])
+    ids = _not_backing_off(list(Paper.objects.needs_summary().order_by("pk").values_list("pk", flat=True)[:limit]))
     counts = {"queued" if dispatch else "summarized": 0, "skipped": 0, "failed": 0}
     for paper_id in ids:
         if dispatch is not None:
@@ -83,6 +83,28 @@ def job_summarize(*, dispatch: Callable[[int], object] | None = None, backend: s
             outcome = "failed"
         counts[outcome] += 1
     return counts
+
+
+SUMMARY_RETRY_FIRST = dt.timedelta(minutes=15)
+SUMMARY_RETRY_MAX = dt.timedelta(days=1)
+
+
+def _not_backing_off(paper_ids: list[int]) -> list[int]:
+    """Leave out papers whose summary failed recently: 15, 30, 60 … minutes (at most a day) after each failure.
+
+    The error stays on the paper's SummaryJob for editors; an editor's Regenerate does not wait.
+    """
+    from django.utils import timezone
+
+    from sciplain.review.models import SummaryJob
+
+    now = timezone.now()
+    waiting = {
+        job.paper_id for job in SummaryJob.objects.filter(paper_id__in=paper_ids, status=SummaryJob.Status.FAILED)
+        if job.finished_at and now < job.finished_at + min(SUMMARY_RETRY_MAX,
+                                                           SUMMARY_RETRY_FIRST * 2 ** min(job.attempts - 1, 10))
+    }
+    return [paper_id for paper_id in paper_ids if paper_id not in waiting]
 
 
 def job_publish() -> dict:
@@ -143,6 +165,15 @@ class Entry:
     run: Callable[[], object]
     next_after: Callable[[dt.datetime], dt.datetime]
     due: dt.datetime | None = None
+    failures: int = 0  # in a row; a failing job is tried again sooner than its schedule says
+
+
+RETRY_FIRST = dt.timedelta(minutes=5)
+
+
+def retry_delay(failures: int) -> dt.timedelta:
+    """5, 10, 20, 40 … minutes after the 1st, 2nd, 3rd, 4th failure in a row (the network may be back)."""
+    return RETRY_FIRST * 2 ** min(failures - 1, 10)
 
 
 def schedule_entries() -> list[Entry]:
@@ -158,7 +189,10 @@ def schedule_entries() -> list[Entry]:
 
 
 class Scheduler:
-    """Run each entry when due, one at a time, in this process. A failing job is logged and rescheduled.
+    """Run each entry when due, one at a time, in this process.
+
+    A failing job is logged and tried again with exponential backoff (``retry_delay``),
+    never later than its next regular time.
 
     On start, summarize and publish run at once, and ingest too if no fetch finished in
     the last day (a laptop that was off at INGEST_HOUR catches up when it starts).
@@ -184,10 +218,14 @@ class Scheduler:
             try:
                 results[entry.name] = entry.run()
                 log.info("job %s: %s", entry.name, results[entry.name])
+                entry.failures = 0
+                entry.due = entry.next_after(self.clock())
             except Exception as exc:
                 log.exception("job %s failed", entry.name)
-                results[entry.name] = {"error": str(exc)}
-            entry.due = entry.next_after(self.clock())
+                entry.failures += 1
+                results[entry.name] = {"error": str(exc), "retry_in_minutes": retry_delay(entry.failures).seconds // 60}
+                now = self.clock()
+                entry.due = min(entry.next_after(now), now + retry_delay(entry.failures))
         return results
 
     def run_forever(self, *, tick: float = 30.0, should_stop: Callable[[], bool] = lambda: False,

@@ -1,6 +1,8 @@
-"""Security headers Django does not set itself: a strict Content-Security-Policy and Permissions-Policy.
+"""Security headers Django does not set itself (CSP, Permissions-Policy) and CORS preflights for the API.
 
 The site ships no inline script or style, so the policy needs no 'unsafe-inline'.
+Django's admin has no inline scripts either but does use inline style attributes,
+so its policy restricts scripts, frames, forms and plugins and leaves styles alone.
 """
 
 CSP = (
@@ -10,16 +12,43 @@ CSP = (
 )
 
 
+ADMIN_CSP = (
+    "script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
+)
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith("/admin/"):
-            response.headers.setdefault("Content-Security-Policy", CSP)
+        policy = ADMIN_CSP if request.path.startswith("/admin/") else CSP
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class ApiPreflightMiddleware:
+    """Answer CORS preflight (OPTIONS) requests to the read-only API, which its router would refuse with 405."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "OPTIONS" and request.path.startswith("/api/"):
+            from django.http import HttpResponse
+
+            from .api import CORS
+
+            response = HttpResponse(status=204)
+            for name, value in CORS.items():
+                response[name] = value
+            response["Access-Control-Allow-Headers"] = request.headers.get("Access-Control-Request-Headers", "")[:200] \
+                or "Accept, Content-Type"
+            return response
+        return self.get_response(request)
 
 
 def login_client_ip(request) -> str | None:

@@ -110,3 +110,20 @@ def test_publish_job_publishes_passing_machine_summaries_only_with_auto_publish(
     assert jobs.job_publish() == {"published": 1, "auto_publish": True}
     passing.refresh_from_db()
     assert passing.status == Summary.Status.PUBLISHED
+
+
+def test_summarize_job_backs_off_from_a_paper_that_keeps_failing(fixed_engine):
+    import time_machine
+
+    paper = factories.paper()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert jobs.job_summarize(backend="broken")["failed"] == 1
+        assert jobs.job_summarize(backend="broken") == {"summarized": 0, "skipped": 0, "failed": 0}  # waiting
+    with time_machine.travel(start + timedelta(minutes=16), tick=False):
+        assert jobs.job_summarize(backend="broken")["failed"] == 1  # 2nd attempt: now waits 30 minutes
+    with time_machine.travel(start + timedelta(minutes=40), tick=False):
+        assert jobs.job_summarize()["summarized"] == 0
+    with time_machine.travel(start + timedelta(minutes=47), tick=False):
+        assert jobs.job_summarize()["summarized"] == 1
+    assert SummaryJob.objects.get(paper=paper).attempts == 3

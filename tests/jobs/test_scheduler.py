@@ -42,11 +42,33 @@ def test_scheduler_runs_due_jobs_and_survives_a_failing_one():
     scheduler = jobs.Scheduler.__new__(jobs.Scheduler)
     scheduler.clock, scheduler.entries = (lambda: now[0]), entries
     results = scheduler.run_pending()
-    assert results["ingest"] == {"error": "ingest failed"} and ran == ["s"]
-    assert entries[0].due == dt.datetime(2025, 3, 4, 5, 0, tzinfo=UTC)
+    assert results["ingest"] == {"error": "ingest failed", "retry_in_minutes": 5} and ran == ["s"]
+    assert entries[0].due == MONDAY_9 + dt.timedelta(minutes=5)
     assert scheduler.run_pending() == {}  # nothing due until the clock moves
     now[0] += dt.timedelta(minutes=15)
-    assert list(scheduler.run_pending()) == ["summarize"]
+    assert list(scheduler.run_pending()) == ["ingest", "summarize"]
+
+
+def test_scheduler_retries_a_failing_job_with_backoff_then_keeps_its_schedule():
+    now = [MONDAY_9]
+    outcomes = [RuntimeError("down"), RuntimeError("down"), RuntimeError("down"), "ok"]
+
+    def flaky():
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    entry = jobs.Entry("ingest", flaky, jobs.daily_at(5), due=MONDAY_9)
+    scheduler = jobs.Scheduler.__new__(jobs.Scheduler)
+    scheduler.clock, scheduler.entries = (lambda: now[0]), [entry]
+    waits = []
+    for _ in range(4):
+        scheduler.run_pending()
+        waits.append(entry.due - now[0])
+        now[0] = entry.due
+    assert waits[:3] == [dt.timedelta(minutes=5), dt.timedelta(minutes=10), dt.timedelta(minutes=20)]
+    assert entry.failures == 0 and entry.due == dt.datetime(2025, 3, 4, 5, 0, tzinfo=UTC)
 
 
 @pytest.mark.django_db

@@ -50,3 +50,19 @@ def test_logged_in_editors_are_never_served_cached_pages(editor_client):
 def test_posts_and_admin_are_not_cached(client):
     assert "X-Page-Cache" not in client.get("/admin/login/").headers
     assert "X-Page-Cache" not in client.post("/contact/", {}).headers
+
+
+@pytest.mark.slow
+def test_publishing_in_another_process_invalidates_this_process_cached_pages(client, settings):
+    """Web workers and `sciplain run` are separate processes on one machine: they share the cache."""
+    import os
+    import subprocess
+    import sys
+
+    factories.published_paper()
+    client.get("/research/")
+    assert client.get("/research/").headers["X-Page-Cache"] == "hit"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "SCIPLAIN_DATA_DIR": str(settings.DATA_DIR)}
+    subprocess.run([sys.executable, "-c", "import django; django.setup(); "
+                    "from sciplain.web.pagecache import pages_changed; pages_changed()"], env=env, check=True)
+    assert client.get("/research/").headers["X-Page-Cache"] == "miss"

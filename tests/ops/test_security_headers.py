@@ -50,3 +50,8 @@ def test_argon2_is_the_password_hasher_in_production():
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     assert django_settings.AUTHENTICATION_BACKENDS[0].startswith("axes.")
+
+
+def test_admin_pages_carry_a_script_restricting_policy(client):
+    policy = client.get("/admin/login/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe" not in policy

@@ -148,3 +148,11 @@ def test_api_docs_page_lists_endpoints(client):
     for path in ("/api/v1/papers", "/api/v1/search", "/api/v1/categories"):
         assert path in html
     assert 'href="/api/v1/openapi.json"' in html
+
+
+def test_api_answers_cors_preflight_for_any_endpoint(client):
+    response = client.options("/api/v1/papers", HTTP_ORIGIN="https://example.org",
+                              HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET", HTTP_ACCESS_CONTROL_REQUEST_HEADERS="accept")
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response["Access-Control-Allow-Methods"] and response["Access-Control-Allow-Headers"] == "accept"
