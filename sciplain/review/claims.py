@@ -86,16 +86,14 @@ def paper_summarize(*, paper_id: int, backend: str | None = None, worker: str = 
     Raises ClaimBusy while another worker holds a live claim, and re-raises the
     engine's error after recording it, so that the caller may retry.
     """
-    from sciplain.summarize import summarize
-
-    from .services import article_for, summary_save
+    from .services import paper_summary_data, summary_save
 
     token = summary_job_claim(paper_id=paper_id, backend=backend or "", worker=worker)
     if token is None:
         return "skipped"
     try:
         paper = Paper.objects.get(pk=paper_id)
-        data = summarize(article_for(paper), backend=backend)
+        data = paper_summary_data(paper=paper, backend=backend)
         with transaction.atomic():
             done = SummaryJob.objects.filter(paper_id=paper_id, token=token).update(
                 status=SummaryJob.Status.DONE, error="", finished_at=timezone.now())

@@ -184,6 +184,14 @@ def article_for(paper: Paper):
     )
 
 
+def paper_summary_data(*, paper: Paper, backend: str | None = None) -> SummaryData:
+    """Run the summary engine on a stored paper, with the site's own category list when one is configured."""
+    from sciplain.summarize import summarize
+
+    options = {"categories": conf.categories()} if conf.get("CATEGORIES_FILE") else {}
+    return summarize(article_for(paper), backend=backend, **options)
+
+
 def summaries_generate(
     *,
     papers=None,
@@ -195,14 +203,12 @@ def summaries_generate(
 
     One paper's failure is recorded and the rest go on. Returns counts and errors.
     """
-    from sciplain.summarize import summarize
-
     papers = Paper.objects.needs_summary() if papers is None else papers
     counts = {"summarized": 0, "published": 0, "needs_review": 0, "failed": 0}
     errors: list[str] = []
     for paper in papers.iterator() if hasattr(papers, "iterator") else papers:
         try:
-            data = summarize(article_for(paper), backend=backend)
+            data = paper_summary_data(paper=paper, backend=backend)
             ok = publish and data.passed and not paper.retracted
             status = Summary.Status.PUBLISHED if ok else None
             summary = summary_save(paper=paper, data=data, status=status)
