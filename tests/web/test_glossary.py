@@ -50,7 +50,7 @@ def test_glossary_page_is_alphabetical_within_letter_groups(client):
 
 def test_glossary_page_has_a_letter_index_linking_to_each_group(client):
     html = _glossary(client)
-    index = re.search(r'<nav aria-label="Glossary letters".*?</nav>', html, re.S).group(0)
+    index = re.search(r'<nav aria-label="Glossary letters".*?</nav>', html, re.DOTALL).group(0)
     targets = re.findall(r'href="#(letter-[^"]+)"', index)
     assert targets[:2] == ["letter-0-9", "letter-a"] and "letter-z" in targets
     for target in targets:
@@ -112,9 +112,9 @@ def test_glossary_groups_sort_case_insensitively_and_skip_empty_definitions():
 def test_research_page_explains_its_glossary_terms_in_details_elements(client):
     html = _research(client, [GlossaryTerm(term="spasticity", definition="Muscle stiffness and tight muscles."),
                               GlossaryTerm(term="randomized controlled trial", definition="A fair test.")])
-    section = re.search(r'<section aria-labelledby="h-words".*?</section>', html, re.S).group(0)
+    section = re.search(r'<section aria-labelledby="h-words".*?</section>', html, re.DOTALL).group(0)
     assert '<h2 id="h-words">Words explained</h2>' in section
-    details = re.findall(r"<details[^>]*>\s*<summary>([^<]+)</summary>(.*?)</details>", section, re.S)
+    details = re.findall(r"<details[^>]*>\s*<summary>([^<]+)</summary>(.*?)</details>", section, re.DOTALL)
     assert [term for term, _ in details] == ["spasticity", "randomized controlled trial"]
     assert "Muscle stiffness and tight muscles." in details[0][1]
     assert 'href="/glossary/#term-spasticity"' in details[0][1]
