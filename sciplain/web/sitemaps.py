@@ -24,7 +24,7 @@ class _OnSiteUrl(Sitemap):
 class FixedPagesSitemap(_OnSiteUrl):
     changefreq = "weekly"
     NAMES = ("web:home", "web:latest", "web:categories", "web:about", "web:evidence", "web:disclaimer",
-             "web:contact", "subscriptions:subscribe", "web:api_docs")
+             "web:contact", "web:glossary", "subscriptions:subscribe", "web:api_docs")
 
     def items(self):
         return self.NAMES

@@ -35,7 +35,7 @@ def test_research_page_is_usable_with_keyboard_only(live_server, page):
     assert any("Read it on PubMed" in t for t in seen)
     page.keyboard.press("Enter")
     page.wait_for_url("**voted=1**")
-    assert "Your answer was saved" in page.content()
+    page.get_by_text("Your answer was saved").wait_for()  # site.js shows it just after updating the address
     assert paper.current_summary.feedback.get().helpful is True
     screenshot(page, "research-page-1280")
 

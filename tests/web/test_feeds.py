@@ -80,7 +80,7 @@ def test_pages_advertise_the_feeds(client, content):
 def test_sitemap_lists_fixed_pages_categories_and_published_research(client, content):
     root = _xml(client.get("/sitemap.xml"))
     locs = {e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    assert SITE + "/" in locs and SITE + "/about/evidence-levels/" in locs
+    assert SITE + "/" in locs and SITE + "/about/evidence-levels/" in locs and SITE + "/glossary/" in locs
     assert SITE + "/categories/pain/" in locs
     assert SITE + content["published"].get_absolute_url() in locs
     assert SITE + content["pain_paper"].get_absolute_url() in locs
