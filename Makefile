@@ -20,8 +20,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 run: install
 	$(BIN)/sciplain quickstart $(if $(FILE),--file $(FILE),)
 
-# The whole suite: unit, Django, browser (Debian chromium) tests on SQLite, the same suite
-# (browser tests aside) on a throwaway PostgreSQL, then the quick benchmarks.
+# The whole suite: unit, Django, browser (Debian chromium) tests on SQLite, the same whole
+# suite on a throwaway PostgreSQL, then the quick benchmarks.
 test: install node_modules/.package-lock.json
 	$(BIN)/pytest
 	$(MAKE) test-postgres
@@ -29,7 +29,7 @@ test: install node_modules/.package-lock.json
 
 # The suite on PostgreSQL: .ci/with-postgres starts a cluster from Debian's binaries in a temp dir.
 test-postgres: install
-	.ci/with-postgres $(BIN)/pytest -m "not browser" -q
+	.ci/with-postgres $(BIN)/pytest -q
 
 test-fast: install
 	$(BIN)/pytest -m "not browser and not slow"

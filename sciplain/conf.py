@@ -45,6 +45,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PAGE_SIZE", 12, "Research cards per page on the Latest Research and category pages."),
     Setting("FKGL_TARGET", 8.0, "Flesch-Kincaid grade the simple explanation must not exceed."),
     Setting("SUMMARY_BACKEND", "offline", "Summary backend: offline (built in) or openai."),
+    Setting("LLM_URL", "", "Base URL of the OpenAI-compatible server the openai backend calls (e.g. http://127.0.0.1:8001/v1)."),
+    Setting("LLM_MODEL", "", "Model name the openai backend asks that server for."),
+    Setting("LLM_TIMEOUT", 120.0, "Seconds the openai backend waits for one reply."),
     Setting(
         "PUBMED_QUERY",
         '"spinal cord injuries"[MeSH Terms] OR "spinal cord injury"[Title/Abstract]',

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,19 +36,37 @@ __all__ = [
 ]
 
 
+_WITH_RESOURCES: dict[tuple, tuple[Any, Any, Any]] = {}  # (name, id(categories), id(glossary)) -> (backend, inputs)
+
+
+def _backend_for(name: str | None, categories: Iterable[Any] | None, glossary: Iterable[Any] | None):
+    """The named backend; with the site's own word lists, one instance per list (building one is not cheap).
+
+    Callers pass the same list object every time (``conf.categories()`` is cached), so the
+    instance is reused; the cache keeps the lists alive, so an id is never reused for another.
+    """
+    from .backends import DEFAULT_BACKEND, ENV_VAR, get_backend
+
+    if categories is None and glossary is None:
+        return get_backend(name)
+    name = name or os.environ.get(ENV_VAR) or DEFAULT_BACKEND
+    key = (name, id(categories), id(glossary))
+    if key not in _WITH_RESOURCES:
+        resources = Resources.build(glossary=glossary, categories=categories)
+        _WITH_RESOURCES[key] = (get_backend(name, resources=resources), categories, glossary)
+    return _WITH_RESOURCES[key][0]
+
+
 def summarize(article: Article, backend: str | None = None, *, categories: Iterable[Any] | None = None,
               glossary: Iterable[Any] | None = None) -> Summary:
     """Summarize one article with the chosen backend, then measure and check the result.
 
     ``categories`` (the site's configured list: objects or dicts with name, slug,
-    mesh, keywords) and ``glossary`` replace the packaged word lists.
+    mesh, keywords) and ``glossary`` replace the packaged word lists, whichever backend runs.
     """
-    from .backends import get_backend
-
-    resources = Resources.build(glossary=glossary, categories=categories) if (categories is not None or glossary is not None) else None
-    chosen = get_backend(backend, resources=resources) if resources is not None and (backend or "offline") == "offline" else get_backend(backend)
+    chosen = _backend_for(backend, categories, glossary)
     sentences = None
-    if hasattr(chosen, "analyse"):  # the offline backend already split the article: reuse it
+    if hasattr(chosen, "analyse"):  # the backend already split the article: reuse it
         doc = chosen.analyse(article)
         summary, sentences = doc.summary, doc.sentences
     else:
@@ -55,7 +74,7 @@ def summarize(article: Article, backend: str | None = None, *, categories: Itera
     if not isinstance(summary, Summary):
         raise TypeError(f"backend {chosen.name!r} returned {type(summary).__name__}, expected Summary")
     return finalize(summary, article, backend_name=chosen.name, version=chosen.version,
-                    resources=getattr(chosen, "resources", resources), sentences=sentences)
+                    resources=getattr(chosen, "resources", None), sentences=sentences)
 
 
 def finalize(summary: Summary, article: Article, *, backend_name: str = "", version: str = "",

@@ -21,11 +21,12 @@ automatically (``Summary.passed`` is False); a "warning" only informs.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .abbreviations import find_abbreviations
 from .doc import Sentence
 from .evidence import DESIGN_LEVEL
-from .plain import PLAIN_WORDS, drop_parentheticals, strip_statistics
+from .plain import PLAIN_WORDS, drop_parentheticals, plain_for, strip_statistics
 from .readability import TARGETS, summary_readability
 from .resources import Resources
 from .textutil import HEDGE, content_words, has_negation, numbers_in, stem
@@ -60,16 +61,19 @@ def _check(code: str, field: str, **kw) -> Check:
     return Check(code=code, message=f"{code} " + getattr(Errors, code).format(**kw), field=field, severity=SEVERITY[code])
 
 
-def _source_vocab(text: str, abbreviations: dict[str, str], resources: Resources | None) -> set[str]:
-    vocab = {stem(w) for w in content_words(text)}
-    for long in abbreviations.values():
-        vocab |= {stem(w) for w in content_words(long)}
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in content_words(text))
+
+
+def _source_vocab(text: str, abbreviation_vocab: frozenset[str], resources: Resources | None) -> frozenset[str]:
+    """Stems a finding may use: its source sentences', the abbreviations' long forms, and the plain forms of
+    the glossary terms in the sentences (in the number the sentences use)."""
+    vocab = _stems(text) | abbreviation_vocab
     if resources is not None:
-        pattern, forms = resources.glossary_index
-        if pattern is not None:
-            for m in pattern.finditer(text):
-                entry = forms[m.group(0).lower()]
-                vocab |= {stem(w) for w in content_words(entry.plain)}
+        index = resources.glossary_index
+        for start, end, entry in index.find(text):
+            vocab |= _stems(f"{entry.plain} {plain_for(text[start:end], entry, index)}")
     return vocab
 
 
@@ -88,8 +92,7 @@ def check_summary(summary: Summary, article: Article, sentences: list[Sentence],
         if missing:
             checks.append(_check("F001", name, numbers=", ".join(missing)))
 
-    abbreviations = find_abbreviations(source)
-    plain_vocab = _PLAIN_VOCAB
+    abbreviation_vocab = frozenset().union(*(_stems(long) for long in find_abbreviations(source).values()))
     for i, finding in enumerate(summary.key_findings):
         field = f"key_findings[{i}]"
         idx = [j for j in finding.source_sentences if 0 <= j < len(sentences)]
@@ -105,8 +108,8 @@ def check_summary(summary: Summary, article: Article, sentences: list[Sentence],
         hedge = HEDGE.search(src)
         if hedge and not HEDGE.search(finding.text):
             checks.append(_check("F006", field, hedge=hedge.group(0)))
-        words = {stem(w) for w in content_words(finding.text)}
-        vocab = _source_vocab(src, abbreviations, resources) | plain_vocab
+        words = _stems(finding.text)
+        vocab = _source_vocab(src, abbreviation_vocab, resources) | _PLAIN_VOCAB
         if words:
             support = len(words & vocab) / len(words)
             if support < SUPPORT_THRESHOLD:

@@ -18,20 +18,15 @@ def summarize_path(input_path: str | Path, output_path: str | Path, backend: str
 
 
 def _xml_articles(path: Path):
-    try:
-        from sciplain.sources import (
-            pubmed,  # the lead's parser; imported late so the engine does not need it
-        )
-    except ImportError:
-        yield InputError(0, f"{path}: PubMed XML needs sciplain.sources.pubmed, which is not installed")
-        return
-    data = path.read_bytes()
-    if path.suffix.lower() == ".gz":
-        import gzip
+    """Articles of a PubMed XML file (plain or gzipped), streamed; an unreadable record becomes an error line."""
+    from sciplain.sources import pubmed
+    from sciplain.sources.base import RecordError
 
-        data = gzip.decompress(data)
-    for record in pubmed.parse(data):
+    for record in pubmed.iter_records(path):
+        if isinstance(record, RecordError):
+            yield InputError(record.position, str(record), record.pmid)
+            continue
         try:
             yield article_from_record(record)
-        except Exception as exc:  # noqa: BLE001
-            yield InputError(0, f"record {getattr(record, 'pmid', '?')}: {exc}", str(getattr(record, "pmid", "")))
+        except Exception as exc:  # noqa: BLE001 - one record never stops the file
+            yield InputError(0, f"record {record.pmid}: {exc}", record.pmid)

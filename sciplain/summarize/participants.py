@@ -1,5 +1,14 @@
-"""Who was studied and for how long: participant counts, population, species, age and sex,
-and the length of the intervention or follow-up (never time since injury, age or a search window)."""
+"""Who was studied and for how long.
+
+Participants: the count, population, species or strain, age and sex as the abstract states them,
+so a reader sees "48 adults with chronic incomplete spinal cord injury (aged 18 to 65 years)". A count
+is never read out of a strain name (the 6 of "C57BL/6"), a detail is never repeated, and the
+population is the describing phrase without the count.
+
+Duration: the length of the intervention and of the follow-up ("12 weeks of robotic gait training,
+with follow-up at 6 months"), never time since injury, an age or a search window; None when the
+abstract does not say. Every pattern is compiled once, here: the default backend must stay fast.
+"""
 
 from __future__ import annotations
 
@@ -7,159 +16,257 @@ import re
 
 from .textutil import WORD_NUMBER, parse_count
 
-NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + WORD_NUMBER.pattern.replace(r"\b", "") + r")"
+WORDS = WORD_NUMBER.pattern.replace(r"\b", "")
+NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + WORDS + r")"
+NOT_AFTER_NUMBER = r"(?<![\w.,%/-])"  # "C57BL/6", "IL-4", "1.5", "45%" hold no count
 HUMAN_NOUNS = (r"patients|participants|subjects|people|persons|individuals|adults|children|adolescents|infants|"
                r"men|women|volunteers|veterans|outpatients|inpatients|survivors|athletes|students|residents|"
                r"respondents|caregivers|cases|controls|wheelchair users|users|nurses|clinicians|physicians|"
                r"therapists|families|dyads|boys|girls|girls and boys|newborns|neonates|youths|older adults")
 ANIMAL_NOUNS = r"mice|rats|animals|dogs|pigs|minipigs|monkeys|macaques|rabbits|cats|sheep|zebrafish|larvae|primates|ferrets|hamsters|gerbils"
+CASE_NOUNS = r"man|woman|boy|girl|male|female|patient|person|individual|athlete|veteran|child|infant|adolescent"
 MODIFIER = r"(?:(?!(?:were|was|had|have|and|or|in|of|with|from|who|to|at|for|per|by|on|years?|months?|weeks?|days?|hours?|mg|ml|kg|%)\b)[\w/.'-]+\s+){0,5}"
-COUNT = re.compile(
-    r"(?<![\w.,%-])" + NUM + r"\s+(?P<mods>" + MODIFIER + r")(?P<noun>" + HUMAN_NOUNS + "|" + ANIMAL_NOUNS + r")\b"
-    r"(?P<tail>(?:\s+(?:with|after|who|aged|living with|following|undergoing|receiving|diagnosed with|from|in)\b(?:[^.;:()]|\.(?=\d)){0,70})?)",
-    re.IGNORECASE,
-)
+TAIL_LIMIT = 70
+TAIL = (r"(?P<tail>(?:(?:\s+(?:with|after|who|aged|living with|following|undergoing|receiving|diagnosed with|from|in)|,\s+aged)\b"
+        r"(?P<body>(?:[^.;:()]|\.(?=\d)){0," + str(TAIL_LIMIT) + r"}))?)")
+COUNT = re.compile(NOT_AFTER_NUMBER + NUM + r"\s+(?P<mods>" + MODIFIER + r")(?P<noun>" + HUMAN_NOUNS + "|" + ANIMAL_NOUNS + r")\b" + TAIL,
+                   re.IGNORECASE)
+# Case reports: "a 52-year-old man with C5 tetraplegia" is one participant.
+SINGLE_CASE = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<mods>" + MODIFIER + r")(?P<noun>" + CASE_NOUNS + r")(?![\w-])" + TAIL,
+                         re.IGNORECASE)
 REVIEW = re.compile(
-    r"(?<![\w.])(?P<k>\d{1,3}(?:,\d{3})+|\d+|" + WORD_NUMBER.pattern.replace(r"\b", "") + r")\s+(?:\w+\s+){0,2}"
+    r"(?<![\w.])(?P<k>\d{1,3}(?:,\d{3})+|\d+|" + WORDS + r")\s+(?:\w+\s+){0,2}"
     r"(?:studies|trials|RCTs|articles|papers|reports)\b[^.;]{0,60}?"
     r"(?:involving|with|including|enrolling|of|and|randomi[sz]ing|comprising|totalling|totaling|reporting on)\s+"
     r"(?:a total of\s+|data (?:from|on)\s+|over\s+|more than\s+|nearly\s+|about\s+)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<mods>" + MODIFIER + r")(?P<noun>" + HUMAN_NOUNS + r")\b",
     re.IGNORECASE,
 )
-REVIEW_STUDIES = re.compile(r"(?<![\w.])(?P<k>\d+|" + WORD_NUMBER.pattern.replace(r"\b", "") + r")\s+(?:\w+\s+){0,2}(?:studies|trials|RCTs)\b", re.IGNORECASE)
+REVIEW_STUDIES = re.compile(r"(?<![\w.])(?P<k>\d+|" + WORDS + r")\s+(?:\w+\s+){0,2}(?:studies|trials|RCTs)\b", re.IGNORECASE)
+TOTAL = re.compile(r"\ba total of\s+" + NUM, re.IGNORECASE)
+GROUP_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
+AGED = r"aged\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:years|yrs|y)?\b(?:\s+(?:and|or)\s+(?:older|over|above))?"
 AGE = re.compile(r"\b(?:(?:mean|median|average)\s+age(?:\s+(?:of|was|was\s+about))?[:,]?\s*\d+(?:\.\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?\s*(?:years|yrs|y)\b|"
-                 r"aged\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:years|yrs|y)?\b(?:\s+(?:and|or)\s+(?:older|over|above))?|"
-                 r"\d+\s*(?:-|–|to)\s*\d+\s*years?\s+(?:old|of age))", re.IGNORECASE)
+                 + AGED + r"|\d+\s*(?:-|–|to)\s*\d+\s*years?\s+(?:old|of age))", re.IGNORECASE)
+AGED_IN_TAIL = re.compile(r",?\s*\b" + AGED + r",?", re.IGNORECASE)  # "48 adults aged 18 to 65 years with SCI": the age is added on its own
 SEX = re.compile(r"\b\d+(?:\.\d+)?\s*%\s*(?:were\s+)?(?:male|female|men|women)\b|\b\d+\s+(?:men|males?)\s+and\s+\d+\s+(?:women|females?)\b|"
                  r"\b(?:all|only)\s+(?:male|female|men|women)\b|\b(?:male|female)\s+(?:and|or)\s+(?:male|female)\b", re.IGNORECASE)
-STRAIN = re.compile(
-    r"(?P<strain>(?:(?:[A-Z0-9][\w/.+-]*|wild[- ]type|knockout|knock-in|transgenic|adult|female|male|young|aged|juvenile|null|deficient|"
-    r"inbred|outbred|nude|athymic)(?:,\s*|\s+and\s+|\s+or\s+|\s+)){1,8})(?P<animal>mice|rats)\b")
-YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 
+UNIT = r"(?:hours?|days?|weeks?|months?|years?|sessions?)"
+DURATION_NUM = r"(?:\d+(?:\.\d+)?|" + WORDS + r"|a|one)"
+FOR_DURATION = r"\s+(?:for|over|during)\s+(?:a\s+(?:period\s+of\s+)?)?" + DURATION_NUM + r"\s+(?:consecutive\s+)?" + UNIT + r"\b"
+# Where a population phrase stops: an age not removed whole, a verb, or how long people were followed.
+TAIL_END = re.compile(r"\s*,?\s+(?:with |and )?(?:a |an )?(?:mean|median|average) age\b|\s*,?\s*\(?\baged\b|,?\s+followed by\b|"
+                      r"\s+(?:were|was|who|whose|underwent|received|completed|participated|took part|presented|developed|showed|"
+                      r"had|experienced|to|into|and (?:\d|were))\b|"
+                      + FOR_DURATION, re.IGNORECASE)
+DANGLING = re.compile(r"(?:[\s,]+(?:and|or|with|of|in|the|a|an|at|as|by|for|on|from|after|following))*[\s,]*$")  # lower case: "severe AS" keeps its AS
 
-def _int(text: str) -> int | None:
-    return parse_count(text)
+# Strains and genotypes: "Swiss, Balb/cJ and IL-4 knockout mice", "adult female Sprague-Dawley rats".
+STRAIN_STOP = r"(?!(?:Here|We|In|The|This|These|Those|Our|Using|All|Both|Then|Thus|To|For|After|Before|Of|On|At|By|From|With|" \
+              r"A|An|And|Or|Each|Some|Groups?)\b)(?!(?i:" + WORDS + r")\b)"
+GENOTYPE = (r"(?i:wild[- ]type|knock[- ]?out|knock[- ]?in|transgenic|mutant|null|deficient|heterozygous|homozygous|littermates?|"
+            r"adult|female|male|young|aged|juvenile|neonatal|inbred|outbred|nude|athymic)")
+STRAIN_TOKEN = STRAIN_STOP + r"(?:" + GENOTYPE + r"(?![\w-])|[A-Z0-9][\w/.+−-]*|\([A-Z0-9][\w/.+−-]*\)|[+−-]/[+−-])"
+STRAIN_ITEM = STRAIN_TOKEN + r"(?:\s+" + STRAIN_TOKEN + r"){0,3}(?:\s+(?:mice|rats))?"
+STRAIN_SEP = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+NAMED = re.compile(r"(?<![\w-])(?!" + GENOTYPE + r"(?![\w-]))[A-Z0-9(]")  # a strain name, not "Adult"
+STRAIN = re.compile(r"(?<![\w/-])(?P<strain>" + STRAIN_ITEM + r"(?:" + STRAIN_SEP + STRAIN_ITEM + r"){0,5})\s+(?P<animal>mice|rats)\b")
+MORE_STRAINS = re.compile(r",?\s+(?:and|or)\s+(?:in\s+)?(?P<strain>" + STRAIN_ITEM + r")\s+(?P<animal>mice|rats)\b")
+COUNT_BEFORE = re.compile(NOT_AFTER_NUMBER + NUM + r"\s+$", re.IGNORECASE)
+REVIEWS = ("systematic review", "systematic review with meta-analysis")
 
 
 def find_participants(sentences: list[tuple[str, str]], species: str, design: str) -> dict:
     """{"count", "population", "description", "species"} from (text, role) pairs; missing keys mean unknown."""
-    result: dict = {}
     texts = [t for t, r in sentences]
     ordered = [t for t, r in sentences if r == "methods"] + [t for t, r in sentences if r in ("results", "")] + \
               [t for t, r in sentences if r not in ("methods", "results", "")]
-    if design in ("systematic review", "systematic review with meta-analysis"):
-        for t in ordered:
-            m = REVIEW.search(t)
-            if m and _int(m.group("n")):
-                k, n = _int(m.group("k")), _int(m.group("n"))
-                result.update(count=n, population=f"{m.group('n')} {m.group('mods')}{m.group('noun')}".strip(),
-                              description=f"{m.group('k')} studies with {m.group('n')} {(m.group('mods') or '')}{m.group('noun')}".replace("  ", " "),
-                              studies=k)
-                break
-        else:
-            for t in ordered:
-                m = REVIEW_STUDIES.search(t)
-                if m and _int(m.group("k")):
-                    result.update(description=f"{m.group('k')} studies", studies=_int(m.group("k")))
-                    break
+    result = _review(ordered) if design in REVIEWS else {}
     if "count" not in result:
-        best = None
-        for t in ordered:
-            matches = [m for m in COUNT.finditer(t) if _ok_count(m, t)]
-            if not matches:
-                continue
-            m = matches[0]
-            count = _int(m.group("n"))
-            phrase = _phrase(m)
-            # "56 outpatients and 16 matched healthy controls": both groups took part.
-            if len(matches) > 1 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", t[m.end("noun"):matches[1].start()] if not m.group("tail") else t[m.end():matches[1].start()]):
-                count += _int(matches[1].group("n"))
-                phrase = f"{phrase} and {_phrase(matches[1])}"
-            total = re.search(r"\ba total of\s+" + NUM, t, re.IGNORECASE)
-            if total and _int(total.group("n")) and total.start("n") != m.start("n"):
-                count = _int(total.group("n"))
-            best = (count, phrase)
-            break
-        if best:
-            result.update(count=best[0], population=best[1], description=best[1])
+        result.update(_people(ordered, design))
     if species:
         result["species"] = species
-    if species and species not in ("humans", "") and design in ("animal study", "in vitro/lab study"):
-        for t in texts:
-            m = STRAIN.search(t)
-            if m and len(m.group("strain").split()) >= 2 or (m and re.search(r"[A-Z0-9]", m.group("strain"))):
-                strain = f"{m.group('strain').strip()} {m.group('animal')}"
-                strain = re.sub(r"^(?:[A-Z][a-z]+\s+)(?=[a-z])", "", strain)  # a capitalised sentence opener
-                result.setdefault("population", strain)
-                if "description" not in result or not re.search(r"[A-Z]", result["description"][1:]):
-                    result["description"] = (f"{result['count']} " if result.get("count") and not strain[:1].isdigit() else "") + strain
-                break
-    extras = []
-    joined = " ".join(texts)
-    age = AGE.search(joined)
-    if age:
-        extras.append(age.group(0).strip())
-    sex = SEX.search(joined)
-    if sex:
-        extras.append(sex.group(0).strip())
-    if extras and result.get("description"):
-        result["description"] = f"{result['description']} ({'; '.join(extras)})"
+    if species and species != "humans" and design in ("animal study", "in vitro/lab study"):
+        _add_strain(result, ordered)
+    _add_age_and_sex(result, " ".join(texts))
     return result
+
+
+def _review(ordered: list[str]) -> dict:
+    """"12 studies with 480 participants", or only the number of studies when no people are counted."""
+    for t in ordered:
+        m = REVIEW.search(t)
+        if m and parse_count(m.group("n")):
+            people = f"{m.group('mods')}{m.group('noun')}"
+            return {"count": parse_count(m.group("n")), "population": people, "studies": parse_count(m.group("k")),
+                    "description": f"{m.group('k')} studies with {m.group('n')} {people}"}
+    for t in ordered:
+        m = REVIEW_STUDIES.search(t)
+        if m and parse_count(m.group("k")):
+            return {"description": f"{m.group('k')} studies", "studies": parse_count(m.group("k"))}
+    return {}
+
+
+def _people(ordered: list[str], design: str) -> dict:
+    """The first sentence that says who took part; in a case report "a 52-year-old man" counts as one,
+    unless a count comes first ("We present two patients …")."""
+    finders = (_counted, _single_case) if design == "case report" else (_counted,)
+    for t in ordered:
+        found = [f for f in (finder(t) for finder in finders) if f]
+        if found:
+            return min(found, key=lambda f: f[0])[1]
+    return {}
+
+
+def _counted(t: str) -> tuple[int, dict] | None:
+    """(position, fields) for people or animals counted in one sentence; two groups joined by "and" both count."""
+    matches = [m for m in COUNT.finditer(t) if _ok_count(m, t)]
+    if not matches:
+        return None
+    m = matches[0]
+    count, description, population = parse_count(m.group("n")), _phrase(m), _population(m)
+    # "56 outpatients and 16 matched healthy controls": both groups took part.
+    if len(matches) > 1 and GROUP_JOIN.fullmatch(t, m.end() if m.group("tail") else m.end("noun"), matches[1].start()):
+        count += parse_count(matches[1].group("n"))
+        description = f"{description} and {_phrase(matches[1])}"
+        population = f"{population} and {_population(matches[1])}"
+    total = TOTAL.search(t)
+    if total and parse_count(total.group("n")) and total.start("n") != m.start("n"):
+        count = parse_count(total.group("n"))
+    return m.start(), {"count": count, "population": population, "description": description}
+
+
+def _single_case(t: str) -> tuple[int, dict] | None:
+    m = SINGLE_CASE.search(t)
+    if not m:
+        return None
+    return m.start(), {"count": 1, "population": _population(m), "description": f"one {_population(m)}"}
 
 
 def _ok_count(m: re.Match, text: str) -> bool:
     n = m.group("n")
-    value = _int(n)
+    value = parse_count(n)
     if not value or YEARLIKE.match(n) and text[max(0, m.start() - 4):m.start()].strip().lower() in ("in", "since", "of"):
         return False
     if m.group("noun").lower() in ("cases", "controls") and value > 100000:
         return False
-    after = text[m.end("n"):m.end("n") + 2]
-    return not after.startswith("%")
+    return not text.startswith("%", m.end("n"))
+
+
+def _population(m: re.Match) -> str:
+    """"adults with chronic incomplete spinal cord injury": who they were, without the count or the age."""
+    parts = TAIL_END.split(AGED_IN_TAIL.sub("", m.group("tail") or ""), maxsplit=1)
+    tail = parts[0]
+    if len(parts) == 1 and len(m.group("body") or "") == TAIL_LIMIT:
+        tail = _trim_cut_off(tail)
+    return " ".join(f"{m.group('mods') or ''}{m.group('noun')}{DANGLING.sub('', tail)}".split())
+
+
+def _trim_cut_off(tail: str) -> str:
+    """A tail that hit its length limit ends at its last whole item ("…, vaginal dysgenesis, and ovarian" -> "…, vaginal dysgenesis")."""
+    cut = tail.rfind(",")
+    return tail[:cut] if cut > 0 else tail.rsplit(" ", 1)[0]
 
 
 def _phrase(m: re.Match) -> str:
-    tail = (m.group("tail") or "").rstrip(" ,")
-    tail = re.split(r"\s*,?\s+(?:with |and )?(?:a |an )?(?:mean|median|average) age\b", tail)[0]  # age is added on its own
-    tail = re.split(r"\s+(?:were|was|who|whose|underwent|received|completed|participated|took part|to|into|and (?:\d|were))\b", tail)[0]
-    text = f"{m.group('n')} {m.group('mods') or ''}{m.group('noun')}{tail}"
-    return re.sub(r"\s+", " ", text).strip(" ,")
+    return f"{m.group('n')} {_population(m)}"
 
 
-UNIT = r"(?:hours?|days?|weeks?|months?|years?|sessions?)"
-DURATION_NUM = r"(?:\d+(?:\.\d+)?|" + WORD_NUMBER.pattern.replace(r"\b", "") + r"|a|one)"
+def _add_strain(result: dict, ordered: list[str]) -> None:
+    """The strains or genotypes become the population; a count stated just before them is kept."""
+    found = [(t, m) for t in ordered if (m := STRAIN.search(t))]
+    if not found:
+        return
+    named = [(t, m) for t, m in found if NAMED.search(m.group("strain"))]  # "CD1 mice" says more than "adult mice"
+    t, m = (named or found)[0]
+    strain, end = f"{m.group('strain')} {m.group('animal')}", m.end()
+    while more := MORE_STRAINS.match(t, end):  # "… in Swiss mice and in IL-4 knockout mice"
+        strain, end = f"{strain} and {more.group('strain')} {more.group('animal')}", more.end()
+    before = COUNT_BEFORE.search(t, 0, m.start())
+    if before and "count" not in result:
+        result["count"] = parse_count(before.group("n"))
+    result["population"] = strain
+    if strain.lower() not in result.get("description", "").lower():
+        number = before.group("n") if before else result.get("count")
+        result["description"] = f"{number} {strain}" if number else strain
+
+
+def _add_age_and_sex(result: dict, joined: str) -> None:
+    """Append the age and sex where stated, unless the description already says them."""
+    description = result.get("description")
+    if not description:
+        return
+    extras = [m.group(0).strip() for m in (AGE.search(joined), SEX.search(joined)) if m]
+    extras = [e for e in extras if e.lower() not in description.lower()]
+    if extras:
+        result["description"] = f"{description} ({'; '.join(extras)})"
+
+
+AFTER_EVENT = r"(?:discharge|surgery|randomi[sz]ation|baseline|enrol?lment|admission|treatment|training|the intervention)"
+INTERVENTION_NOUN = r"(?:training|treatment|therapy|exercise|rehabilitation|stimulation|intervention|supplementation|administration|practice|use)"
+CUE = r"(?:train|treat|stimulat|exercis|receiv|supplement|administ|therap|interven|practic)"
+# Each pattern names the phrase to report ``d``; ``fu`` is set when it is a follow-up rather than the intervention.
 DURATION_PATTERNS = [
-    # "12-month follow-up", "a 6-week program of …", "8 weeks of treadmill training"
-    re.compile(r"\b" + DURATION_NUM + r"[- ](?:hour|day|week|month|year)s?[- ](?:long\s+)?(?:(?:exercise|training|treatment|rehabilitation|walking|home|intervention|therapy)\s+(?:program(?:me)?|course|period|protocol|regimen)|follow[- ]?up|intervention|training|treatment|program(?:me)?|course|trial|regimen|protocol|period of (?:training|treatment)|exercise|therapy|rehabilitation|supplementation|study)\b(?:\s+(?:of|with|in)\s+[\w -]{3,40}?(?=[,.;()]|\s+(?:and|in|on|was|were|with)\b))?", re.IGNORECASE),
-    re.compile(r"\b" + DURATION_NUM + r"\s+" + UNIT + r"\s+of\s+(?:\w+[- ]){0,3}(?:training|treatment|therapy|exercise|rehabilitation|stimulation|intervention|supplementation|follow[- ]?up|administration|practice|use)\b", re.IGNORECASE),
-    re.compile(r"\b(?:followed(?:\s+up)?|follow[- ]up(?:\s+(?:period|time|duration))?(?:\s+(?:of|was|lasted))?)\s+(?:for\s+)?(?:a\s+)?(?:mean|median|average|minimum|maximum|up to|at least)?\s*(?:of\s+)?" + DURATION_NUM + r"(?:\.\d+)?\s*" + UNIT, re.IGNORECASE),
-    re.compile(r"\b(?:for|over|during)\s+(?:a\s+(?:period\s+of\s+)?)?" + DURATION_NUM + r"\s+(?:consecutive\s+)?" + UNIT + r"\b(?=[^.]{0,40}\b(?:train|treat|stimulat|exercis|receiv|supplement|administ|therap|interven|practic|walk|follow))", re.IGNORECASE),
-    re.compile(r"(?:(?:train|treat|stimulat|exercis|receiv|supplement|administ|therap|interven|practic)\w*)[^.;]{0,40}?\b(?:for|over)\s+" + DURATION_NUM + r"\s+(?:consecutive\s+)?" + UNIT + r"\b", re.IGNORECASE),
+    # "12-month follow-up", "a 6-week program of …", "8-week training"
+    re.compile(r"\b(?P<d>" + DURATION_NUM + r"[- ](?:hour|day|week|month|year)s?[- ](?:long\s+)?(?:(?:exercise|training|treatment|rehabilitation|walking|home|intervention|therapy)\s+(?:program(?:me)?|course|period|protocol|regimen)|(?P<fu>follow[- ]?up)|intervention|training|treatment|program(?:me)?|course|trial|regimen|protocol|period of (?:training|treatment)|exercise|therapy|rehabilitation|supplementation|study)\b(?:\s+(?:of|with|in)\s+[\w -]{3,40}?(?=[,.;()]|\s+(?:and|in|on|was|were|with)\b))?)", re.IGNORECASE),
+    # "8 weeks of treadmill training", "8 weeks of active tSCS or sham stimulation", "6 months of follow-up"
+    re.compile(r"\b(?P<d>" + DURATION_NUM + r"\s+" + UNIT + r"\s+of\s+(?:\w+[- ]){0,4}(?:" + INTERVENTION_NOUN + r"|(?P<fu>follow[- ]?up))\b)", re.IGNORECASE),
+    # "followed for a median of 4 years", "follow-up period of 6 months"
+    re.compile(r"\b(?P<d>(?P<fu>followed(?:\s+up)?|follow[- ]up(?:\s+(?:period|time|duration))?(?:\s+(?:of|was|lasted))?)\s+(?:for\s+)?(?:a\s+)?(?:mean|median|average|minimum|maximum|up to|at least)?\s*(?:of\s+)?" + DURATION_NUM + r"(?:\.\d+)?\s*" + UNIT + r")", re.IGNORECASE),
+    # "We followed 212 people with spinal cord injury for 12 months after discharge"
+    re.compile(r"\b(?P<fu>followed)(?:\s+up)?\s+[^.;]{1,80}?\s(?:for|over)\s+(?P<d>(?:a\s+(?:mean|median)\s+of\s+)?" + DURATION_NUM + r"\s+" + UNIT + r"(?:\s+(?:after|from|following|post)[- ]?" + AFTER_EVENT + r")?)\b", re.IGNORECASE),
+    # "for 12 weeks, three sessions of training a week"
+    re.compile(r"\b(?:for|over|during)\s+(?P<d>(?:a\s+(?:period\s+of\s+)?)?" + DURATION_NUM + r"\s+(?:consecutive\s+)?" + UNIT + r")\b(?=[^.]{0,40}\b(?:" + CUE + r"|walk|follow))", re.IGNORECASE),
+    # "treated for 14 days"
+    re.compile(CUE + r"\w*[^.;]{0,40}?\b(?:for|over)\s+(?P<d>" + DURATION_NUM + r"\s+(?:consecutive\s+)?" + UNIT + r")\b", re.IGNORECASE),
+    # "randomly assigned to 10 weeks of arm cycling or stretching": last: whatever the arms are called
+    re.compile(r"\b(?:assigned|allocated|randomi[sz]ed)\s+to\s+(?:either\s+)?(?P<d>" + DURATION_NUM + r"\s+" + UNIT
+               + r"\s+of\s+[\w -]{3,50}?)(?=[,.;()]|\s+(?:in|on|was|were|with|at|for)\b)", re.IGNORECASE),
 ]
 NOT_DURATION = re.compile(r"\b(?:old|of age|aged|age|post[- ]?injury|after (?:the )?injury|since (?:the )?injury|after (?:the )?(?:SCI|spinal cord injury|lesion)|"
-                          r"(?:years?|months?) (?:post|after|since)|duration of (?:injury|SCI|disease|illness)|time since|"
+                          r"(?:years?|months?) (?:post|after|since)(?![- ]?" + AFTER_EVENT + r")|duration of (?:injury|SCI|disease|illness)|time since|"
                           r"searched|published|between \d{4}|from \d{4}|up to \d{4}|database|literature)\b", re.IGNORECASE)
+NOT_DURATION_AFTER = re.compile(r"\b(?:old|of age|post[- ]?injury|after (?:the )?injury|since (?:the )?injury)\b", re.IGNORECASE)
+FOLLOW_UP_ADJECTIVE = re.compile(r"(?:an?\s+)?(?P<n>" + DURATION_NUM + r")[- ](?P<unit>hour|day|week|month|year)s?[- ]follow[- ]?up", re.IGNORECASE)
+FOLLOWED = re.compile(r"^follow(?:ed(?:\s+up)?|[- ]?up)(?:\s+(?:period|time|duration))?(?:\s+(?:of|was|lasted))?\s+(?:for\s+)?", re.IGNORECASE)
+NO_DURATION_DESIGNS = REVIEWS + ("narrative review", "guideline", "in vitro/lab study")
+ROLE_TIERS = (("methods",), ("results", "objective", ""), ("background", "conclusions"))
 
 
 def find_duration(sentences: list[tuple[str, str]], design: str) -> str | None:
-    """"8 weeks of treadmill training", "12-month follow-up" … or None when not stated."""
-    if design in ("systematic review", "systematic review with meta-analysis", "narrative review", "guideline",
-                  "case report", "in vitro/lab study"):
+    """"8 weeks of treadmill training", "12-month follow-up", both joined when both are stated, or None."""
+    if design in NO_DURATION_DESIGNS:
         return None
-    for roles in (("methods",), ("results", "objective", ""), ("background", "conclusions")):
+    found: dict[str, str] = {}
+    for roles in ROLE_TIERS:
         for text, role in sentences:
-            if role not in roles:
+            if role in roles:
+                for kind, phrase in _durations(text):
+                    found.setdefault(kind, phrase)
+    if "intervention" in found and "follow-up" in found:
+        return f"{found['intervention']}, with {_follow_up_clause(found['follow-up'])}"
+    return found.get("intervention") or found.get("follow-up")
+
+
+def _durations(text: str):
+    """(kind, phrase) for each length stated in one sentence, kind "intervention" or "follow-up"."""
+    for rx in DURATION_PATTERNS:
+        for m in rx.finditer(text):
+            if NOT_DURATION.search(m.group(0)) or NOT_DURATION_AFTER.search(text, m.end(), m.end() + 25):
                 continue
-            for rx in DURATION_PATTERNS:
-                for m in rx.finditer(text):
-                    window = text[max(0, m.start() - 25): m.end() + 25]
-                    if NOT_DURATION.search(m.group(0)) or re.search(r"\b(?:old|of age|post[- ]?injury|after (?:the )?injury|since (?:the )?injury)\b", window[len(text[max(0, m.start() - 25):m.start()]) + len(m.group(0)):], re.IGNORECASE):
-                        continue
-                    phrase = m.group(0).strip(" ,")
-                    phrase = re.sub(r"^(?:for|over|during)\s+", "", phrase, flags=re.IGNORECASE)
-                    if re.match(r"(?:train|treat|stimulat|exercis|receiv|supplement|administ|therap|interven|practic)", phrase, re.IGNORECASE):
-                        phrase = re.search(DURATION_NUM + r"\s+(?:consecutive\s+)?" + UNIT, phrase[phrase.lower().rfind(" for ") if " for " in phrase.lower() else 0:], re.IGNORECASE).group(0)
-                    return phrase[:1].lower() + phrase[1:] if not phrase[:2].isupper() else phrase
-    return None
+            phrase = m.group("d").strip(" ,")
+            kind = "follow-up" if m.groupdict().get("fu") else "intervention"
+            yield kind, (phrase[:1].lower() + phrase[1:] if not phrase[:2].isupper() else phrase)
+
+
+def _follow_up_clause(phrase: str) -> str:
+    """"6-month follow-up" -> "follow-up at 6 months"; "followed for a median of 4 years" -> "follow-up for a median of 4 years"."""
+    m = FOLLOW_UP_ADJECTIVE.fullmatch(phrase)
+    if m:
+        plural = "" if m.group("n").lower() in ("1", "a", "one") else "s"
+        return f"follow-up at {m.group('n')} {m.group('unit').lower()}{plural}"
+    if FOLLOWED.match(phrase):
+        return FOLLOWED.sub("follow-up for ", phrase)
+    return phrase if "follow" in phrase.lower() else f"follow-up for {phrase}"

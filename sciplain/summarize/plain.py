@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 
 from .abbreviations import expand
-from .resources import Resources
-from .textutil import capitalise, ensure_period, has_negation
+from .resources import GlossaryEntry, GlossaryIndex, Resources
+from .textutil import capitalise, ensure_period, has_negation, pluralise
 
 _STAT_TOKEN = re.compile(
     r"(?:\b[pP]\s*(?:[-\s]?(?:value|trend|for trend|interaction))?\s*[<=>≤≥]|\b95\s?%|\bCIs?\b|\bconfidence interval|"
@@ -24,15 +24,18 @@ _STAT_TOKEN = re.compile(
     r"(?:low|moderate|high)[- ](?:quality|certainty)(?: evidence)?)",
 )
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+# Each inline pattern with the (lower-case) strings it cannot match without: a substring test is far cheaper
+# than trying the pattern at every position. All of them need a digit too.
 _INLINE_STATS = [
-    re.compile(r",?\s*\b[pP]\s*(?:[-\s]?(?:value|trend|for trend))?\s*[<=>≤≥]\s*0?\.\d+(?:\s*[x×]\s*10[-−]?\d+)?"),
-    re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*[\[(]?[-−]?\d+(?:\.\d+)?\s*(?:to|-|–|,)\s*[-−]?\d+(?:\.\d+)?[\])]?"),
-    re.compile(r"[,;]\s*\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|AUC|ICC|β|r|t|F|Z|U|χ2|χ²|I2|I²)\s*(?:\(\d+(?:,\s*\d+)?\))?\s*[=:]\s*[-−]?\d+(?:\.\d+)?"),
-    re.compile(r"[,;]\s*\b[nN]\s*=\s*\d[\d,]*"),
-    re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?"),
-    re.compile(r",?\s*\(?\b(?:(?:risk|odds|hazard|rate|incidence rate) ratio|(?:standardi[sz]ed |weighted )?mean difference|relative risk|risk difference)\)?"
-               r"\s*(?:\([A-Z]{1,4}\)\s*)?[:=]?\s*[-−‐]?\d+(?:\.\d+)?", re.IGNORECASE),
+    (("<", "=", ">", "≤", "≥"), re.compile(r",?\s*\b[pP]\s*(?:[-\s]?(?:value|trend|for trend))?\s*[<=>≤≥]\s*0?\.\d+(?:\s*[x×]\s*10[-−]?\d+)?")),
+    (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*[\[(]?[-−]?\d+(?:\.\d+)?\s*(?:to|-|–|,)\s*[-−]?\d+(?:\.\d+)?[\])]?")),
+    (("=", ":"), re.compile(r"[,;]\s*\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|AUC|ICC|β|r|t|F|Z|U|χ2|χ²|I2|I²)\s*(?:\(\d+(?:,\s*\d+)?\))?\s*[=:]\s*[-−]?\d+(?:\.\d+)?")),
+    (("=",), re.compile(r"[,;]\s*\b[nN]\s*=\s*\d[\d,]*")),
+    (("±", "+/-"), re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?")),
+    (("ratio", "difference", "relative risk"), re.compile(r",?\s*\(?\b(?:(?:risk|odds|hazard|rate|incidence rate) ratio|(?:standardi[sz]ed |weighted )?mean difference|relative risk|risk difference)\)?"
+                                                    r"\s*(?:\([A-Z]{1,4}\)\s*)?[:=]?\s*[-−‐]?\d+(?:\.\d+)?", re.IGNORECASE)),
 ]
+_DIGIT = re.compile(r"\d")
 
 PLAIN_WORDS: dict[str, str] = {
     "utilize": "use", "utilized": "used", "utilizes": "uses", "utilization": "use", "utilise": "use", "utilised": "used",
@@ -108,11 +111,12 @@ SUMMARY_WORDS = {k: v for k, v in PLAIN_WORDS.items() if k in {
     "consequently", "therefore", "thus", "hence", "subsequent", "previously", "currently", "additional"}}
 
 
-def _phrase_rx(words: dict[str, str]) -> re.Pattern:
+def _phrase_rx(words: dict[str, str]) -> tuple[re.Pattern, tuple[str, ...]]:
     # Only multi-word keys go into an alternation; single words are a dict lookup per word
-    # (a 250-way alternation made this the slowest function of the engine).
-    phrases = sorted((k for k in words if " " in k), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in phrases) + r")\b", re.IGNORECASE)
+    # (a 250-way alternation made this the slowest function of the engine). The phrases come
+    # along so that the alternation only runs on a text that contains one of them.
+    phrases = tuple(sorted((k for k in words if " " in k), key=len, reverse=True))
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in phrases) + r")\b", re.IGNORECASE), phrases
 
 
 _PLAIN_PHRASES, _SUMMARY_PHRASES = _phrase_rx(PLAIN_WORDS), _phrase_rx(SUMMARY_WORDS)
@@ -129,10 +133,14 @@ def strip_statistics(text: str) -> str:
             return ""
         return m.group(0)
 
-    for _ in range(2):  # nested brackets: inner first
-        text = _PAREN.sub(drop_stat_paren, text)
-    for rx in _INLINE_STATS:
-        text = rx.sub("", text)
+    if "(" in text or "[" in text:
+        for _ in range(2):  # nested brackets: inner first
+            text = _PAREN.sub(drop_stat_paren, text)
+    if _DIGIT.search(text):
+        for needs, rx in _INLINE_STATS:
+            low = text.lower()
+            if any(n in low for n in needs):
+                text = rx.sub("", text)
     return tidy(text)
 
 
@@ -169,8 +177,11 @@ def balance_brackets(text: str) -> str:
     return text
 
 
+_UNTIDY = re.compile(r"[,;:]\s*[,;:.!?]|\s[;:!?]")
+
+
 def tidy(text: str) -> str:
-    if "  " in text or " ," in text or " ." in text or "(" in text or "[" in text or re.search(r"[,;:]\s*[,;:.!?]|\s[;:!?]", text):
+    if "  " in text or " ," in text or " ." in text or "(" in text or "[" in text or _UNTIDY.search(text):
         for rx, rep in _TIDY:
             text = rx.sub(rep, text)
     return text.strip(" ,;:")
@@ -189,30 +200,85 @@ def plain_words(text: str, clinician: bool = False) -> str:
             return word
         return capitalise(rep) if word[0].isupper() else rep
 
-    if not clinician:
+    if not clinician and "observed" in text.lower():
         text = _OBSERVED.sub(lambda m: f"{m.group(1)} seen" if m.group(1) else "saw", text)
-    text = (_SUMMARY_PHRASES if clinician else _PLAIN_PHRASES).sub(sub, text)
+    phrases_rx, phrases = _SUMMARY_PHRASES if clinician else _PLAIN_PHRASES
+    low = text.lower()
+    if any(p in low for p in phrases):
+        text = phrases_rx.sub(sub, text)
     return tidy(_WORDS.sub(sub, text))
 
 
+# Terms whose glossary plain form would change what a study sentence says ("lost to follow-up" is not
+# "lost to check-up"): they stay as written and the glossary step defines them.
+KEEP_TERMS = frozenset({"follow-up"})
+_HEAD_END = re.compile(r" (?:of|to|for|in|with|from|on|and)\b")
+_UNCOUNTED = frozenset({"damage", "support", "insulation", "quality", "evidence", "information", "research", "equipment"})
+_SENTENCE_END = re.compile(r"[.!?:][\"'’”)\]]*\s+$")
+
+
+def inflect(phrase: str, plural: bool) -> str:
+    """``phrase`` with its head noun made plural or singular ("nerve cell" -> "nerve cells", "chain of signals" ->
+    "chains of signals"); mass nouns and -ing words ("damage", "walking") stay as they are."""
+    m = _HEAD_END.search(phrase)
+    end = m.start() if m else len(phrase)
+    start = phrase.rfind(" ", 0, end) + 1
+    head = phrase[start:end]
+    if head.lower() in _UNCOUNTED or head.endswith(("ing", "ness")) or not head.isalpha() and "-" not in head \
+            or looks_plural(head) == plural:
+        return phrase
+    return phrase[:start] + (pluralise(head) if plural else singular(head)) + phrase[end:]
+
+
+def looks_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(?:s|x|z|ch|sh)es$", word):
+        return word[:-2]
+    return word[:-1] if looks_plural(word) else word
+
+
+def plain_for(found: str, entry: GlossaryEntry, index: GlossaryIndex) -> str:
+    """The entry's plain form in the grammatical number of ``found``: "neurons" -> "nerve cells"."""
+    plural = index.is_plural(found)
+    return entry.plain if plural is None or not entry.plain else inflect(entry.plain, plural)
+
+
+def _swap(found: str, entry: GlossaryEntry, index: GlossaryIndex) -> str | None:
+    """The plain words to put in place of ``found``, or None to keep it."""
+    plain = plain_for(found, entry, index)
+    # Long plain forms rarely fit the grammar of the sentence ("intermittent using a tube to …"):
+    # those terms stay, and the glossary step defines them.
+    if not plain or entry.term.lower() in KEEP_TERMS or plain.lower() == found.lower() or re.search(r"\d", plain) \
+            or len(plain.split()) > 3:
+        return None
+    return plain
+
+
 def apply_glossary(text: str, resources: Resources | None) -> str:
-    """Swap each glossary term for its plain form ("paraplegia" -> "paralysis of the legs")."""
+    """Swap each glossary term for its plain form ("paraplegia" -> "paralysis of the legs").
+
+    The plain form keeps the term's number ("neurons" -> "nerve cells") and is capitalised only at the start of a
+    sentence. A term right before another swapped term modifies it ("Nogo-A antibodies"): it stays, so that two plain
+    phrases do not pile up ("growth-blocking protein immune proteins").
+    """
     if resources is None:
         return text
-    pattern, forms = resources.glossary_index
-    if pattern is None:
-        return text
-
-    def sub(m: re.Match) -> str:
-        entry = forms[m.group(0).lower()]
-        # Long plain forms rarely fit the grammar of the sentence ("intermittent using a tube to …"):
-        # those terms stay, and the glossary step defines them.
-        if not entry.plain or entry.plain.lower() == m.group(0).lower() or re.search(r"\d", entry.plain) \
-                or len(entry.plain.split()) > 3:
-            return m.group(0)
-        return capitalise(entry.plain) if m.start() == 0 or m.group(0)[0].isupper() and m.group(0)[1:2].islower() else entry.plain
-
-    return pattern.sub(sub, text)
+    index = resources.glossary_index
+    found = [(start, end, _swap(text[start:end], entry, index)) for start, end, entry in index.find(text)]
+    out, last = [], 0
+    for i, (start, end, plain) in enumerate(found):
+        modifier = i + 1 < len(found) and found[i + 1][0] == end + 1 and text[end] == " " and found[i + 1][2]
+        if plain is None or modifier:
+            continue
+        at_start = start == 0 or text[start].isupper() and _SENTENCE_END.search(text, 0, start)
+        out += [text[last:start], capitalise(plain) if at_start else plain]
+        last = end
+    return "".join(out) + text[last:]
 
 
 _CLAUSE_SPLITS = [

@@ -16,6 +16,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from .textutil import PhraseIndex, lowered, pluralise, singulars
+
 DATA_DIR = Path(__file__).with_name("data")
 
 
@@ -83,17 +85,44 @@ class Resources:
         return cls(glossary=g, categories=c)
 
     @cached_property
-    def glossary_index(self) -> tuple[re.Pattern | None, dict[str, GlossaryEntry]]:
-        """One alternation over every form, longest first, and the lower-cased form -> entry map."""
-        forms: dict[str, GlossaryEntry] = {}
-        for entry in self.glossary:
+    def glossary_index(self) -> GlossaryIndex:
+        default = default_resources()
+        if self.glossary is default.glossary and self is not default:
+            return default.glossary_index  # the site passes only its categories: share the packaged glossary's index
+        return GlossaryIndex(self.glossary)
+
+
+class GlossaryIndex:
+    """Every glossary form (term or alias) by its lower-cased spelling, and where the forms occur in a text."""
+
+    def __init__(self, glossary: Iterable[GlossaryEntry]):
+        self.forms: dict[str, GlossaryEntry] = {}
+        for entry in glossary:
             for form in entry.forms:
                 if form.strip():
-                    forms.setdefault(form.lower(), entry)
-        if not forms:
-            return None, {}
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE), forms
+                    self.forms.setdefault(form.strip().lower(), entry)
+        self._phrases = PhraseIndex(self.forms)
+        # Per index, not per process: a summary looks up the same sentence from several fields and checks.
+        self.find = lru_cache(maxsize=2048)(self._find)
+
+    def _find(self, text: str) -> tuple[tuple[int, int, GlossaryEntry], ...]:
+        """``(start, end, entry)`` of each form in ``text``, case-blind, leftmost and then longest first."""
+        return tuple((start, end, self.forms[form]) for start, end, form in self._phrases.longest(lowered(text)))
+
+    def is_plural(self, found: str) -> bool | None:
+        """Whether ``found`` is the plural of another form of its entry ("neurons" of "neuron", "pressure ulcers" of
+        "pressure ulcer") or the singular of one ("abdominal muscle" of "abdominal muscles"); None when neither."""
+        low = found.strip().lower()
+        entry = self.forms.get(low)
+        last = low.rsplit(" ", 1)[-1]
+        prefix = low[: len(low) - len(last)]
+        if entry is None:
+            return None
+        if any(self.forms.get(prefix + s) is entry for s in singulars(last)):
+            return True
+        if self.forms.get(prefix + pluralise(last)) is entry:
+            return False
+        return None
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,9 @@
-"""Small text helpers shared by steps and checks: numbers, word numbers, negation cues."""
+"""Small text helpers shared by steps and checks: numbers, word numbers, negation cues, phrase lookup, plurals."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 UNITS = {
@@ -49,26 +50,24 @@ def parse_count(text: str) -> int | None:
 
 
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[,\s]\d{3})*(?:\.\d+)?|(?<![\w])\.\d+")
+_WORD_NUMBER_LOWER = re.compile(WORD_NUMBER.pattern)  # on lower-cased text: five times faster than IGNORECASE
 
 
-def numbers_in(text: str, words: bool = False) -> set[str]:
+@lru_cache(maxsize=4096)
+def numbers_in(text: str, words: bool = False) -> frozenset[str]:
     """Normalised numbers in ``text`` ("1,234" -> "1234", "0.50" -> "0.5", ".05" -> "0.05").
 
     With ``words`` number words count too ("forty-two" -> "42"), which is how a
     source that spells a number out still supports the digits in a summary.
+    Cached: the checks and the limitations step both ask about the whole source.
     """
-    found = set()
-    for m in _NUMBER.finditer(text):
-        found.add(normalise_number(m.group()))
-    if words and _NUMBER_WORD_HINT.search(text):
-        for m in WORD_NUMBER.finditer(text):
+    found = {normalise_number(m.group()) for m in _NUMBER.finditer(text)}
+    if words:
+        for m in _WORD_NUMBER_LOWER.finditer(lowered(text)):
             n = word_to_int(m.group())
             if n is not None:
                 found.add(str(n))
-    return found
-
-
-_NUMBER_WORD_HINT = re.compile(r"(?i)\b(?:" + "|".join(list(UNITS) + list(TENS)) + ")")
+    return frozenset(found)
 
 
 def normalise_number(raw: str) -> str:
@@ -133,3 +132,98 @@ def ensure_period(text: str) -> str:
     if not text:
         return text
     return text if text[-1] in ".!?" else text + "."
+
+
+def lowered(text: str) -> str:
+    """``text.lower()`` with the same length, so that offsets found in it hold for ``text`` ("İ" stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\w`` matches in a str pattern
+
+
+def _joins(c: str) -> bool:
+    """Whether ``c`` beside a phrase makes it part of a longer word (``[\w-]``)."""
+    return c.isalnum() or c in "_-"
+
+
+def _ends(text: str, end: int) -> bool:
+    return end == len(text) or not _joins(text[end])
+
+
+class PhraseIndex:
+    """Find many phrases at once, as ``(?<![\w-])phrase(?![\w-])`` would, without one regex per phrase.
+
+    A 3,000-way regex alternation tries every phrase at every position, and
+    compiling one regex per phrase per call thrashed ``re``'s cache. Here the
+    text's words meet the phrases' first words in one set intersection, and only
+    the few first words found are located (``str.find``) and extended.
+    Phrases and texts are matched as given: lower both for a case-blind search.
+    """
+
+    def __init__(self, phrases: Iterable[str]):
+        self._by_key: dict[str, list[str]] = {}
+        for phrase in sorted({p for p in phrases if p}, key=len, reverse=True):
+            m = re.match(r"\w+", phrase)
+            self._by_key.setdefault(m.group(0) if m else phrase[0], []).append(phrase)
+        self._keys = frozenset(self._by_key)
+        self._odd = [k for k in self._keys if not _is_word_char(k[0])]
+        self._words = re.compile(r"\w+")
+
+    def _candidates(self, text: str) -> list[tuple[int, int, str]]:
+        """Every ``(start, end, phrase)`` match, by start and then longest first."""
+        keys = self._keys.intersection(self._words.findall(text)).union(k for k in self._odd if k in text)
+        out = []
+        for key in keys:
+            word_key = _is_word_char(key[0])
+            start = text.find(key)
+            while start >= 0:
+                after = start + len(key)
+                # A word key must be a whole word of the text before any of its phrases is tried.
+                if not (start and _joins(text[start - 1])) and not (word_key and after < len(text) and _is_word_char(text[after])):
+                    out += [(start, start + len(p), p) for p in self._by_key[key] if text.startswith(p, start) and _ends(text, start + len(p))]
+                start = text.find(key, after)
+        out.sort(key=lambda c: (c[0], -c[1]))
+        return out
+
+    def present(self, text: str) -> set[str]:
+        """Every phrase that occurs in ``text``, overlapping ones included."""
+        return {phrase for _, _, phrase in self._candidates(text)}
+
+    def longest(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping ``(start, end, phrase)``, leftmost first and then longest, like the regex alternation."""
+        out: list[tuple[int, int, str]] = []
+        for start, end, phrase in self._candidates(text):
+            if not out or start >= out[-1][1]:
+                out.append((start, end, phrase))
+        return out
+
+
+_SIBILANT = re.compile(r"(?:s|x|z|ch|sh)$")
+
+
+def pluralise(word: str) -> str:
+    """Regular English plural of one noun: "cell" -> "cells", "body" -> "bodies", "analysis" -> "analyses"."""
+    if word.endswith("sis"):
+        return word[:-2] + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "es" if _SIBILANT.search(word) else word + "s"
+
+
+def singulars(word: str) -> list[str]:
+    """The forms ``word`` could be the plural of ("bodies" -> "body", "cortices" -> "cortex", "neurons" -> "neuron")."""
+    out = []
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    if word.endswith("es"):
+        out += [word[:-2], word[:-2] + "is"]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ices"):
+        out += [word[:-4] + "ix", word[:-4] + "ex"]
+    return out

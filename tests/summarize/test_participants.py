@@ -2,7 +2,7 @@ import pytest
 
 from sciplain.summarize.participants import find_duration, find_participants
 
-from .abstracts import ANIMAL, RCT, REVIEW
+from .abstracts import ANIMAL, RCT, REVIEW, article
 
 
 def _methods(text):
@@ -30,9 +30,10 @@ def test_participants_ignore_ages_years_and_percentages(text):
     assert "count" not in find_participants(_methods(text), "humans", "cohort (prospective)")
 
 
-def test_participants_population_keeps_the_describing_phrase():
+def test_participants_population_is_the_describing_phrase_without_the_count():
     found = find_participants(_methods("We recruited 45 adults with chronic incomplete spinal cord injury who walked."), "humans", "other")
-    assert found["population"] == "45 adults with chronic incomplete spinal cord injury"
+    assert found["population"] == "adults with chronic incomplete spinal cord injury"
+    assert found["description"] == "45 adults with chronic incomplete spinal cord injury"
 
 
 def test_participants_animal_strains_listed():
@@ -80,3 +81,103 @@ def test_duration_is_none_for_time_since_injury_ages_and_search_windows(text):
 def test_duration_for_the_rct_fixture():
     assert find_duration([(s.text, "methods") for s in RCT.sections if s.label == "METHODS"], "randomized controlled trial") == \
         "8 weeks of treadmill training"
+
+
+@pytest.mark.parametrize("text, population", [
+    ("Female C57BL/6 mice received a thoracic contusion and were treated with drug X or vehicle.", "Female C57BL/6 mice"),
+    ("Adult female C57BL/6J mice underwent a T9 crush injury.", "Adult female C57BL/6J mice"),
+    ("BALB/c mice were immunised before a spinal cord contusion.", "BALB/c mice"),
+    ("Adult Sprague-Dawley rats underwent a T10 transection.", "Adult Sprague-Dawley rats"),
+    ("Wistar rats and Long-Evans rats received a contusion at T8.", "Wistar rats and Long-Evans rats"),
+])
+def test_strain_names_never_yield_a_count(text, population):
+    found = find_participants(_methods(text), "mice" if "mice" in text else "rats", "animal study")
+    assert "count" not in found
+    assert found["population"] == found["description"] == population
+
+
+@pytest.mark.parametrize("text, population", [
+    ("We used Swiss, Balb/cJ and IL-4 knockout mice.", "Swiss, Balb/cJ and IL-4 knockout mice"),
+    ("Here, Swiss, Balb/cJ, and IL-4 knock-out mice received a contusion.", "Swiss, Balb/cJ, and IL-4 knock-out mice"),
+    ("Swiss mice, Balb/cJ mice and IL-4 knockout mice received a contusion.", "Swiss mice, Balb/cJ mice and IL-4 knockout mice"),
+    ("We compared recovery in Swiss and Balb/cJ mice and in IL-4 knockout mice.", "Swiss and Balb/cJ mice and IL-4 knockout mice"),
+])
+def test_strain_lists_keep_every_group(text, population):
+    assert find_participants(_methods(text), "mice", "animal study")["population"] == population
+
+
+def test_a_count_before_the_strains_is_kept():
+    found = find_participants(_methods("Twenty-four female C57BL/6 mice received a contusion."), "mice", "animal study")
+    assert found["count"] == 24 and found["description"] == "Twenty-four female C57BL/6 mice"
+    found = find_participants(_methods("Thirty Swiss, Balb/cJ and IL-4 knockout mice were injured."), "mice", "animal study")
+    assert found["count"] == 30 and found["population"] == "Swiss, Balb/cJ and IL-4 knockout mice"
+
+
+RCT_AGED = [("We randomised 48 adults with chronic incomplete spinal cord injury aged 18 to 65 years to 12 weeks of robotic "
+             "gait training or usual physiotherapy.", "methods"),
+            ("Walking was assessed after training and at a 6-month follow-up.", "methods")]
+
+
+def test_age_range_is_neither_cut_nor_repeated():
+    found = find_participants(RCT_AGED, "humans", "randomized controlled trial")
+    assert found["description"] == "48 adults with chronic incomplete spinal cord injury (aged 18 to 65 years)"
+    assert found["population"] == "adults with chronic incomplete spinal cord injury"
+    assert found["count"] == 48
+
+
+@pytest.mark.parametrize("text, description", [
+    ("We enrolled 24 men and 12 women with paraplegia.", "24 men and 12 women with paraplegia"),
+    ("We studied 142 persons aged 60 years or older with major depression.", "142 persons with major depression (aged 60 years or older)"),
+    ("Sixty adults, aged 20-40 years, with tetraplegia took part; 70% were male.", "Sixty adults with tetraplegia (aged 20-40 years; 70% were male)"),
+])
+def test_no_fragment_is_repeated_in_the_description(text, description):
+    found = find_participants(_methods(text), "humans", "randomized controlled trial")
+    assert found["description"] == description
+
+
+def test_population_stops_before_a_cut_off_word():
+    text = ("We included 30 adults with chronic cervical spinal cord injury, neuropathic pain, spasticity and bladder "
+            "dysfunction requiring intermittent catheterisation.")
+    found = find_participants(_methods(text), "humans", "cross-sectional")
+    assert found["population"] == "adults with chronic cervical spinal cord injury, neuropathic pain"
+
+
+@pytest.mark.parametrize("text, description", [
+    ("We describe a 52-year-old man with C5 tetraplegia who developed autonomic dysreflexia.", "one 52-year-old man with C5 tetraplegia"),
+    ("A 34-year-old woman presented with sudden paraplegia.", "one 34-year-old woman"),
+    ("We present two patients with cauda equina syndrome. The first was a 61-year-old man.", "two patients with cauda equina syndrome"),
+])
+def test_case_report_counts_its_single_case(text, description):
+    found = find_participants(_methods(text), "humans", "case report")
+    assert found["description"] == description
+    assert found["count"] == (2 if description.startswith("two") else 1)
+
+
+COHORT_FOLLOWED = [("We prospectively followed 212 people with spinal cord injury for 12 months after discharge.", "methods")]
+
+
+def test_cohort_follow_up_stays_out_of_participants():
+    found = find_participants(COHORT_FOLLOWED, "humans", "cohort (prospective)")
+    assert found["description"] == "212 people with spinal cord injury" and found["count"] == 212
+    assert find_duration(COHORT_FOLLOWED, "cohort (prospective)") == "12 months after discharge"
+
+
+def test_pipeline_mouse_study_without_a_count(offline):
+    mice = article("Drug X after contusion in mice", "Inflammation follows spinal cord injury. Female C57BL/6 mice received a "
+                   "thoracic contusion and were treated with drug X or vehicle. Drug X reduced lesion size.",
+                   mesh=["Animals", "Mice", "Spinal Cord Injuries"])
+    summary = offline.analyse(mice).summary
+    assert summary.participants.count is None
+    assert summary.participants.description == "female C57BL/6 mice"
+    assert "6 female" not in summary.simple_explanation
+
+
+def test_pipeline_case_report_keeps_one_in_words(offline):
+    case = article("Autonomic dysreflexia after tetraplegia: a case report",
+                   [("Case presentation", "We describe a 52-year-old man with C5 tetraplegia who developed autonomic "
+                                          "dysreflexia. Symptoms resolved by the 6-month follow-up.")],
+                   publication_types=["Case Reports"])
+    summary = offline.analyse(case).summary
+    assert summary.participants.description == "one 52-year-old man with C5 tetraplegia"
+    assert summary.participants.count == 1
+    assert summary.study_duration == "6-month follow-up"

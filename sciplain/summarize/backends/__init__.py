@@ -63,4 +63,4 @@ def get_backend(name: str | None = None, **options: Any) -> Backend:
     return _INSTANCES[name]
 
 
-from . import offline  # noqa: F401  built-ins register like any plugin
+from . import offline, openai_compat  # noqa: F401  built-ins register like any plugin

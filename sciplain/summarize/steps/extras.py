@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..design import design_kind
 from ..doc import Doc
@@ -11,7 +12,7 @@ from ..pipeline import step
 from ..plain import rewrite, strip_statistics
 from ..resources import CategoryDef, Resources
 from ..roles import LIMITATION_CUE
-from ..textutil import numbers_in
+from ..textutil import PhraseIndex, numbers_in
 from ..types import GlossaryTerm, Implication, Limitation
 
 EVIDENCE_QUALITY = re.compile(r"\b(?:(?:low|very low|poor|limited)[- ](?:quality|certainty)|quality of (?:the )?evidence (?:was|is) (?:low|very low|poor|limited)|"
@@ -123,28 +124,26 @@ def implications_step(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=16)
+def _category_index(categories: tuple[CategoryDef, ...]) -> tuple[PhraseIndex, list[tuple[str, frozenset[str], tuple[str, ...]]]]:
+    """The keywords of every category in one lookup, and each category's lower-cased MeSH terms and keywords."""
+    cats = [(cat.slug, frozenset(m.lower() for m in cat.mesh), tuple(k.lower() for k in cat.keywords if k)) for cat in categories]
+    return PhraseIndex(k for _, _, keywords in cats for k in keywords), cats
+
+
 def match_categories(doc_text: str, title: str, mesh: list[str], keywords: list[str], categories: tuple[CategoryDef, ...], limit: int = 4) -> list[str]:
     """Slugs of the categories this paper belongs to: MeSH terms, author keywords and wording, best first."""
+    index, cats = _category_index(tuple(categories))
     mesh_l = {m.lower() for m in mesh}
     kw_l = {k.lower() for k in keywords}
-    text_l, title_l = doc_text.lower(), title.lower()
+    in_text, in_title = index.present(doc_text.lower()), index.present(title.lower())
     scored = []
-    for cat in categories:
-        score = 0.0
-        score += 3 * len(mesh_l & {m.lower() for m in cat.mesh})
-        for kw in cat.keywords:
-            k = kw.lower()
-            if not k:
-                continue
-            rx = re.compile(r"(?<![\w-])" + re.escape(k) + r"(?![\w-])")
-            if k in kw_l:
-                score += 2
-            if rx.search(title_l):
-                score += 2
-            elif rx.search(text_l):
-                score += 1
+    for slug, cat_mesh, cat_keywords in cats:
+        score = 3 * len(mesh_l & cat_mesh)
+        for k in cat_keywords:
+            score += 2 * (k in kw_l) + (2 if k in in_title else k in in_text)
         if score >= 2:
-            scored.append((-score, cat.slug))
+            scored.append((-score, slug))
     return [slug for _, slug in sorted(scored)[:limit]]
 
 
@@ -167,14 +166,11 @@ def summary_text(doc: Doc) -> str:
                             "summary.limitations", "summary.practical_implications"], assigns=["summary.glossary"])
 def glossary_step(doc: Doc) -> Doc:
     resources = doc.resources if isinstance(doc.resources, Resources) else Resources()
-    pattern, forms = resources.glossary_index
     terms: list[GlossaryTerm] = []
     seen = set()
-    if pattern is not None:
-        for m in pattern.finditer(summary_text(doc)):
-            entry = forms[m.group(0).lower()]
-            if entry.term not in seen and entry.definition:
-                seen.add(entry.term)
-                terms.append(GlossaryTerm(term=entry.term, definition=entry.definition))
+    for _, _, entry in resources.glossary_index.find(summary_text(doc)):
+        if entry.term not in seen and entry.definition:
+            seen.add(entry.term)
+            terms.append(GlossaryTerm(term=entry.term, definition=entry.definition))
     doc.summary.glossary = terms[:12]
     return doc

@@ -1,4 +1,4 @@
-"""Steps "participants" and "duration"."""
+"""Steps "participants" and "duration": the extracted phrases in the form readers see (digits, expanded abbreviations)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from ..types import Participants
 
 
 def _digits_first(phrase: str) -> str:
-    """"Forty-five adults with …" -> "45 adults with …" (readers scan digits faster)."""
+    """"Forty-five adults with …" -> "45 adults with …" (readers scan digits faster).
+
+    "one 52-year-old man" stays in words: "1 52-year-old man" reads as one number."""
     m = WORD_NUMBER.match(phrase)
-    if m and parse_count(m.group(0)) is not None and phrase[m.end():m.end() + 1] in (" ", ""):
-        return f"{parse_count(m.group(0))}{phrase[m.end():]}"
+    value = parse_count(m.group(0)) if m else None
+    if value is not None and value != 1 and phrase[m.end():m.end() + 1] in (" ", "") and not phrase[m.end() + 1:m.end() + 2].isdigit():
+        return f"{value}{phrase[m.end():]}"
     return phrase
 
 
