@@ -50,10 +50,18 @@ DESIGN_LEVEL: dict[str, tuple[str, str]] = {
     "other": ("5", "a study type that gives limited evidence on its own"),
     "animal study": ("preclinical", "a study in animals, not yet tested in people"),
     "in vitro/lab study": ("preclinical", "a study in cells in a lab, not yet tested in people"),
-    "study protocol": ("no-results", "a study plan that has no results yet"),
+    "study protocol": ("no-results", "a published plan (protocol) for a study that has not finished"),
 }
 
 _LABELS = {level: label for level, label, _ in EVIDENCE_SCALE}
+
+
+def designs_by_level() -> dict[str, list[str]]:
+    """Which study designs get each level (for the page that explains the scale)."""
+    grouped: dict[str, list[str]] = {level: [] for level, _, _ in EVIDENCE_SCALE}
+    for design, (level, _) in DESIGN_LEVEL.items():
+        grouped[level].append(design)
+    return grouped
 
 
 def evidence_for_design(design: str) -> EvidenceLevel:

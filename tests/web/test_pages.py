@@ -70,3 +70,12 @@ def test_feedback_vote_is_stored_once_per_reader(client):
     client.post(url, {"helpful": "no", "comment": "Too long"})
     feedback = paper.current_summary.feedback.get()
     assert feedback.helpful is False and feedback.comment == "Too long"
+
+
+def test_evidence_levels_page_names_the_designs_behind_every_level(client):
+    from sciplain.summarize.evidence import DESIGN_LEVEL
+
+    html = client.get("/about/evidence-levels/").content.decode()
+    for design in DESIGN_LEVEL:
+        assert design in html, design
+    assert "Preclinical" in html and "No results yet" in html

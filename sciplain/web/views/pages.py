@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 
 from sciplain.papers.models import Category, Paper, Summary
-from sciplain.summarize.evidence import EVIDENCE_SCALE
+from sciplain.summarize.evidence import EVIDENCE_SCALE, designs_by_level
 
 from ..forms import ContactForm
 from ..ratelimit import ratelimit
@@ -16,17 +16,23 @@ def categories_with_counts():
     return Category.objects.annotate(paper_count=Count("summaries", filter=published, distinct=True))
 
 
+def _scale_rows() -> list[tuple[str, str, str, list[str]]]:
+    """Each evidence level with its meaning and the study designs that get it."""
+    designs = designs_by_level()
+    return [(level, label, meaning, designs[level]) for level, label, meaning in EVIDENCE_SCALE]
+
+
 def home(request):
     latest = Paper.objects.published().newest_first().prefetch_related("summaries")[:6]
     return render(request, "web/home.html", {"latest": latest, "categories": categories_with_counts()})
 
 
 def about(request):
-    return render(request, "web/about.html", {"scale": EVIDENCE_SCALE})
+    return render(request, "web/about.html", {"scale": _scale_rows()})
 
 
 def evidence_levels(request):
-    return render(request, "web/evidence.html", {"scale": EVIDENCE_SCALE})
+    return render(request, "web/evidence.html", {"scale": _scale_rows()})
 
 
 def disclaimer(request):
