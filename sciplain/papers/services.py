@@ -135,7 +135,7 @@ def _find_existing(records: list[PaperRecord]) -> dict[str, Paper]:
         query |= Paper.objects.filter(doi__in=dois)
     if keys:
         query |= Paper.objects.filter(source_id__in={k[1] for k in keys})
-    for paper in query:
+    for paper in query.defer("raw"):  # the verbatim record is large and only ever replaced, never compared
         if paper.pmid:
             found[f"pmid:{paper.pmid}"] = paper
         if paper.doi:
