@@ -101,5 +101,5 @@ def quickstart(file_, days, max_records, host, port, no_serve):
 
     for line in quickstart_pipeline(file=file_, days=days, max_records=max_records):
         click.echo(line)
-    if not no_serve:
-        click.get_current_context().invoke(serve, host=host, port=port)
+    if not no_serve:  # the same data dir, whether it came from --data-dir or SCIPLAIN_DATA_DIR
+        click.get_current_context().invoke(serve, host=host, port=port, data_dir=os.environ["SCIPLAIN_DATA_DIR"])
