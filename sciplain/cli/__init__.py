@@ -47,9 +47,29 @@ def data_dir_option(func):
     @functools.wraps(func)
     def wrapper(*args, data_dir, **kwargs):
         django_setup(data_dir, make_key=True)
+        if func.__name__ not in SETS_UP_DATABASE:
+            database_ready()
         return func(*args, **kwargs)
 
     return wrapper
+
+
+SETS_UP_DATABASE = frozenset({"init", "serve", "quickstart", "restore"})  # commands that migrate it themselves
+
+
+def database_ready() -> None:
+    """One readable line, instead of "no such table" per record, when the database is missing or old."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        pending = MigrationExecutor(connection).migration_plan(
+            MigrationExecutor(connection).loader.graph.leaf_nodes())
+    except Exception as exc:  # noqa: BLE001 - an unreachable server, a locked or unreadable file
+        raise click.ClickException(f"cannot open the database: {exc}") from None
+    if pending:
+        where = os.environ.get("DATABASE_URL") or os.environ.get("SCIPLAIN_DATA_DIR", "sciplain-data")
+        raise click.ClickException(f"the database ({where}) is not set up yet: run `sciplain init` first")
 
 
 def json_option(func):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import cli, django_setup, echo_result, json_option, progress
+from . import cli, database_ready, django_setup, echo_result, json_option, progress
 
 
 @cli.command()
@@ -45,6 +45,7 @@ def summarize(pmids, all_, pending, backend, publish, input_path, output_path, d
         return
 
     django_setup(data_dir, make_key=True)
+    database_ready()
     from sciplain.papers.models import Paper
     from sciplain.review.services import summaries_generate
     from sciplain.summarize.backends import UnknownBackend, get_backend

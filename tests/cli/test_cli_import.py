@@ -61,3 +61,12 @@ def test_import_shows_count_and_rate_on_a_terminal(tmp_path, data_dir):
     os.close(leader)
     assert process.returncode == 0 and out.strip() == "Created 2, updated 0, skipped 0"
     assert b"Importing" in shown and b"records/s" in shown
+
+
+def test_import_into_a_data_dir_that_was_never_set_up_says_so_in_one_line(tmp_path):
+    path = tmp_path / "one.xml"
+    path.write_text(article_set([article(31)]))
+    result = sciplain("import", str(path), data_dir=tmp_path / "never-initialised")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: the database ({tmp_path / 'never-initialised'}) is not set up yet: run `sciplain init` first"]
