@@ -47,14 +47,15 @@ def data_dir_option(func):
     @functools.wraps(func)
     def wrapper(*args, data_dir, **kwargs):
         django_setup(data_dir, make_key=True)
-        if func.__name__ not in SETS_UP_DATABASE:
+        if func.__name__ not in NO_DATABASE_CHECK:
             database_ready()
         return func(*args, **kwargs)
 
     return wrapper
 
 
-SETS_UP_DATABASE = frozenset({"init", "serve", "quickstart", "restore"})  # commands that migrate it themselves
+# Commands that set the database up themselves, or hand over to Celery (whose tasks report their own errors).
+NO_DATABASE_CHECK = frozenset({"init", "serve", "quickstart", "restore", "worker", "scheduler"})
 
 
 def database_ready() -> None:

@@ -1,4 +1,7 @@
-"""The HTTP client the web sources share: rate limited, retried with backoff, one-line errors.
+"""The HTTP client the web services share: rate limited, retried with backoff, one-line errors.
+
+PubMed and Europe PMC (GET) use it, and so does the LLM backend (POST of JSON to
+an OpenAI-compatible server), so every remote call behaves the same way.
 
 NCBI blocks clients that send more than 3 requests a second (10 with an API key)
 and both NCBI and EBI answer 429 or 5xx under load. Every request, retries
@@ -61,22 +64,23 @@ def _retry_after(value: str) -> float | None:
 
 
 class HttpClient:
-    """GET requests to one service with shared query parameters (``tool``, ``email``, keys)."""
+    """Requests to one service with shared query parameters (``tool``, ``email``, keys) and headers."""
 
     def __init__(
         self,
         *,
         base_url: str,
         service: str,
-        limiter: RateLimiter,
+        limiter: RateLimiter | None = None,
         params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
         max_attempts: int = 5,
         backoff: float = 1.0,
         max_backoff: float = 60.0,
         timeout: float = 60.0,
     ):
         self.service = service
-        self.host = httpx.URL(base_url).host or base_url
+        self.host = httpx.URL(base_url).netloc.decode() or base_url
         self.params = {key: value for key, value in (params or {}).items() if value}
         self.limiter = limiter
         self.max_attempts = max_attempts
@@ -84,11 +88,18 @@ class HttpClient:
         self._jitter = wait_random_exponential(multiplier=backoff, max=max_backoff)
         self._client = httpx.Client(
             base_url=base_url, timeout=timeout, follow_redirects=True,
-            headers={"User-Agent": "sciplain (+https://github.com/sciplain)"},
+            headers={"User-Agent": "sciplain (+https://github.com/sciplain)", **(headers or {})},
         )
 
     def get(self, path: str, params: dict[str, Any]) -> httpx.Response:
         """The answer to ``path?params``, after as many polite retries as allowed."""
+        return self._retried("GET", path, params={**self.params, **params})
+
+    def post_json(self, path: str, payload: Any) -> httpx.Response:
+        """The answer to a JSON ``payload`` posted to ``path``, with the same retries."""
+        return self._retried("POST", path, params=self.params or None, json=payload)
+
+    def _retried(self, method: str, path: str, **request: Any) -> httpx.Response:
         retrying = Retrying(
             stop=stop_after_attempt(self.max_attempts),
             wait=self._wait,
@@ -96,7 +107,7 @@ class HttpClient:
             reraise=True,
         )
         try:
-            return retrying(self._attempt, path, {**self.params, **params})
+            return retrying(self._attempt, method, path, request)
         except RetryableResponse as exc:
             raise SourceError(
                 f"{self.service} at {self.host} answered HTTP {exc.response.status_code} "
@@ -108,9 +119,10 @@ class HttpClient:
     def close(self) -> None:
         self._client.close()
 
-    def _attempt(self, path: str, params: dict[str, Any]) -> httpx.Response:
-        self.limiter.try_acquire(self.service)
-        response = self._client.get(path, params=params)
+    def _attempt(self, method: str, path: str, request: dict[str, Any]) -> httpx.Response:
+        if self.limiter is not None:
+            self.limiter.try_acquire(self.service)
+        response = self._client.request(method, path, **request)
         if response.status_code in RETRY_STATUSES:
             raise RetryableResponse(response)
         if response.is_error:

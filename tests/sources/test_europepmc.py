@@ -47,7 +47,7 @@ def test_europepmc_source_retries_429_and_5xx(europepmc_server, europepmc_source
 def test_europepmc_source_gives_up_with_one_line(europepmc_server, europepmc_source):
     for _ in range(3):
         europepmc_server.fail("search", 500)
-    with pytest.raises(SourceError, match="^Europe PMC at 127.0.0.1 answered HTTP 500 3 times in a row$"):
+    with pytest.raises(SourceError, match=r"^Europe PMC at 127\.0\.0\.1:\d+ answered HTTP 500 3 times in a row$"):
         list(europepmc_source.fetch(*WINDOW))
 
 

@@ -20,19 +20,13 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Literal
+from typing import Literal
 
-import httpx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from tenacity import (
-    RetryCallState,
-    Retrying,
-    retry_if_exception_type,
-    stop_after_attempt,
-    wait_random_exponential,
-)
 
 from sciplain import conf
+from sciplain.sources.base import SourceError
+from sciplain.sources.http import HttpClient
 
 from .. import finalize, pipeline
 from ..doc import Doc
@@ -40,7 +34,6 @@ from ..resources import Resources
 from ..types import Article, Implication, KeyFinding, Limitation, Summary
 from . import UnknownBackend, register_backend
 
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HINT_STEPS = ["sentences", "abbreviations", "design", "evidence_level", "participants", "duration", "limitations"]
 AFTER_STEPS = ["categories", "glossary"]  # they read the final text
 
@@ -89,16 +82,6 @@ class Reply(BaseModel):
     limitations: list[_Limitation]
 
 
-class _Busy(Exception):
-    """A 429 or 5xx answer, which may pass if asked again later."""
-
-    def __init__(self, response: httpx.Response):
-        super().__init__(f"HTTP {response.status_code}")
-        self.status = response.status_code
-        retry_after = response.headers.get("Retry-After", "").strip()
-        self.retry_after = float(retry_after) if retry_after.replace(".", "", 1).isdigit() else None
-
-
 @register_backend("openai")
 class OpenAIBackend:
     name = "openai"
@@ -112,12 +95,14 @@ class OpenAIBackend:
         if missing:
             raise LLMNotConfigured(f"summary backend 'openai' needs {' and '.join(missing)} (e.g. http://127.0.0.1:8001/v1 and the served model's name)")
         self.version = self.model
-        self.host = httpx.URL(self.url).netloc.decode() or self.url
         self.api_key = api_key if api_key is not None else os.environ.get("SCIPLAIN_LLM_API_KEY", "")
         self.timeout = timeout if timeout is not None else conf.get("LLM_TIMEOUT")
         self.resources = resources or Resources.build()
-        self.max_attempts, self.max_backoff = max_attempts, max_backoff
-        self._jitter = wait_random_exponential(multiplier=backoff, max=max_backoff)
+        self.http_options = {"max_attempts": max_attempts, "backoff": backoff, "max_backoff": max_backoff}
+
+    @property
+    def host(self) -> str:
+        return self._client().host
 
     def analyse(self, article: Article) -> Doc:
         """The deterministic analysis, the model's prose on top, then categories and glossary."""
@@ -153,7 +138,8 @@ class OpenAIBackend:
 
     def ask(self, messages: list[dict[str, str]], sentence_count: int) -> Reply:
         """The model's reply as a Reply; an invalid one is sent back once with what was wrong."""
-        with httpx.Client(base_url=self.url + "/", timeout=self.timeout, headers=self._headers()) as client:
+        client = self._client()
+        try:
             content = self._complete(client, messages)
             try:
                 return parse_reply(content, sentence_count)
@@ -165,46 +151,28 @@ class OpenAIBackend:
             try:
                 return parse_reply(self._complete(client, messages), sentence_count)
             except ValueError as exc:
-                raise LLMError(f"model {self.model!r} at {self.host} sent an invalid summary twice: {describe(exc)}") from None
+                raise LLMError(f"model {self.model!r} at {client.host} sent an invalid summary twice: {describe(exc)}") from None
+        finally:
+            client.close()
 
-    def _headers(self) -> dict[str, str]:
-        headers = {"User-Agent": "sciplain (+https://github.com/sciplain)"}
-        if self.api_key:
-            headers["Authorization"] = f"Bearer {self.api_key}"
-        return headers
+    def _client(self) -> HttpClient:
+        """Retries, backoff and Retry-After as for PubMed; no rate limit (the operator's own server)."""
+        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        return HttpClient(base_url=self.url + "/", service="the model server", headers=headers,
+                          timeout=self.timeout, **self.http_options)
 
-    def _complete(self, client: httpx.Client, messages: list[dict[str, str]]) -> str:
+    def _complete(self, client: HttpClient, messages: list[dict[str, str]]) -> str:
         payload = {"model": self.model, "messages": messages, "temperature": 0, "response_format": {"type": "json_object"}}
-        retrying = Retrying(stop=stop_after_attempt(self.max_attempts), wait=self._wait, reraise=True,
-                            retry=retry_if_exception_type((httpx.TransportError, _Busy)))
         try:
-            data = retrying(self._post, client, payload)
-        except _Busy as exc:
-            raise LLMError(f"model server at {self.host} answered HTTP {exc.status} {self.max_attempts} times in a row") from None
-        except httpx.TransportError as exc:
-            raise LLMError(f"cannot reach the model server at {self.host}: {str(exc) or type(exc).__name__}") from None
+            data = client.post_json("chat/completions", payload).json()
+        except SourceError as exc:
+            raise LLMError(str(exc)) from None
+        except ValueError:
+            raise LLMError(f"the model server at {client.host} answered with something other than JSON") from None
         try:
             return data["choices"][0]["message"]["content"] or ""
         except (KeyError, IndexError, TypeError):
-            raise LLMError(f"model server at {self.host} sent no chat completion: {str(data)[:200]}") from None
-
-    def _post(self, client: httpx.Client, payload: dict[str, Any]) -> Any:
-        response = client.post("chat/completions", json=payload)
-        if response.status_code in RETRY_STATUSES:
-            raise _Busy(response)
-        if response.is_error:
-            raise LLMError(f"model server at {self.host} refused the request: HTTP {response.status_code} "
-                           f"{' '.join(response.text.split())[:200]}")
-        try:
-            return response.json()
-        except ValueError:
-            raise LLMError(f"model server at {self.host} answered with something other than JSON") from None
-
-    def _wait(self, state: RetryCallState) -> float:
-        error = state.outcome.exception() if state.outcome else None
-        if isinstance(error, _Busy) and error.retry_after is not None:
-            return min(error.retry_after, self.max_backoff)
-        return self._jitter(state)
+            raise LLMError(f"the model server at {client.host} sent no chat completion: {str(data)[:200]}") from None
 
 
 _FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.DOTALL)
