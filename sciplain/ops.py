@@ -86,7 +86,10 @@ def database_backup(*, path: Path | None = None) -> dict:
     from django.db import connection
 
     path = Path(path) if path else backup_default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"cannot write a backup to {path.parent}: {exc.strerror}") from None
     connection.ensure_connection()
     if connection.vendor == "sqlite":
         tmp = path.with_name(path.name + ".partial")

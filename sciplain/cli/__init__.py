@@ -67,7 +67,7 @@ def database_ready() -> None:
         pending = MigrationExecutor(connection).migration_plan(
             MigrationExecutor(connection).loader.graph.leaf_nodes())
     except Exception as exc:  # noqa: BLE001 - an unreachable server, a locked or unreadable file
-        raise click.ClickException(f"cannot open the database: {exc}") from None
+        raise click.ClickException(f"cannot open the database: {' '.join(str(exc).split())}") from None
     if pending:
         where = os.environ.get("DATABASE_URL") or os.environ.get("SCIPLAIN_DATA_DIR", "sciplain-data")
         raise click.ClickException(f"the database ({where}) is not set up yet: run `sciplain init` first")

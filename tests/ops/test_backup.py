@@ -64,3 +64,10 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
     bogus.write_text("not a database " * 100)
     with pytest.raises(BackupError):
         database_restore(path=bogus)
+
+
+def test_backup_to_a_folder_that_cannot_be_made_is_one_line(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    with pytest.raises(BackupError, match="^cannot write a backup to .*a-file/sub"):
+        database_backup(path=blocker / "sub" / "backup.sqlite3")
