@@ -8,7 +8,11 @@ from sciplain.papers.models import Category, Paper, Summary
 from sciplain.review.services import summary_save
 from sciplain.summarize.evidence import evidence_for_design
 from sciplain.summarize.types import (
-    FieldReadability, Implication, KeyFinding, Limitation, Participants,
+    FieldReadability,
+    Implication,
+    KeyFinding,
+    Limitation,
+    Participants,
 )
 from sciplain.summarize.types import Summary as SummaryData
 

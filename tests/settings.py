@@ -10,8 +10,8 @@ import tempfile
 os.environ.setdefault("SCIPLAIN_SECRET_KEY", "test-only-secret-key-" + "x" * 40)
 os.environ.setdefault("SCIPLAIN_DATA_DIR", tempfile.mkdtemp(prefix="sciplain-test-"))
 
-from sciplain.settings import *  # noqa: E402,F401,F403
-from sciplain.settings import STORAGES  # noqa: E402
+from sciplain.settings import *
+from sciplain.settings import STORAGES
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed: hashing is not under test here
@@ -19,4 +19,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 PAGE_CACHE_SECONDS = 0  # page caching is tested on its own (tests/ops/test_pagecache.py)
 
-os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405 - whitenoise warns about a missing directory
+os.makedirs(STATIC_ROOT, exist_ok=True)

@@ -101,9 +101,9 @@ def cli():
     """
 
 
-from . import papers as _papers  # noqa: E402,F401  (registers commands)
-from . import site as _site  # noqa: E402,F401
-from . import summaries as _summaries  # noqa: E402,F401
-from . import digest as _digest  # noqa: E402,F401
-from . import ops as _ops  # noqa: E402,F401
-from . import jobs as _jobs  # noqa: E402,F401
+from . import digest as _digest  # noqa: F401
+from . import jobs as _jobs  # noqa: F401
+from . import ops as _ops  # noqa: F401
+from . import papers as _papers  # noqa: F401  (registers commands)
+from . import site as _site  # noqa: F401
+from . import summaries as _summaries  # noqa: F401

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Category, IngestRun, Paper, Summary
+from .models import Category, IngestRun, Paper
 
 
 @admin.register(Category)

@@ -34,17 +34,17 @@ class Category(models.Model):
 
 
 class PaperQuerySet(models.QuerySet):
-    def published(self) -> "PaperQuerySet":
+    def published(self) -> PaperQuerySet:
         """Papers a reader may see: a live (published) summary version, and not retracted."""
         return self.filter(summaries__is_live=True, retracted=False)
 
-    def needs_summary(self) -> "PaperQuerySet":
+    def needs_summary(self) -> PaperQuerySet:
         """Papers with an abstract and no current summary, or flagged for regeneration."""
         return self.exclude(abstract=[]).filter(
             Q(needs_resummary=True) | ~Q(summaries__is_current=True)
         ).distinct()
 
-    def newest_first(self) -> "PaperQuerySet":
+    def newest_first(self) -> PaperQuerySet:
         return self.order_by(
             models.F("year").desc(nulls_last=True),
             models.F("month").desc(nulls_last=True),
@@ -100,12 +100,12 @@ class Paper(models.Model):
         return reverse("web:research", args=[self.slug])
 
     @property
-    def current_summary(self) -> "Summary | None":
+    def current_summary(self) -> Summary | None:
         """The newest version: what editors work on (it may be waiting for review)."""
         return self.summaries.filter(is_current=True).first()
 
     @property
-    def live_summary(self) -> "Summary | None":
+    def live_summary(self) -> Summary | None:
         """The version readers see: the last one an editor (or auto-publish) published."""
         cache = getattr(self, "_prefetched_objects_cache", {}).get("live")
         if cache is not None:
@@ -132,14 +132,14 @@ class Paper(models.Model):
 
 
 class SummaryQuerySet(models.QuerySet):
-    def current(self) -> "SummaryQuerySet":
+    def current(self) -> SummaryQuerySet:
         return self.filter(is_current=True)
 
-    def published(self) -> "SummaryQuerySet":
+    def published(self) -> SummaryQuerySet:
         """The versions readers see: one live version per paper, never of a retracted paper."""
         return self.filter(is_live=True, paper__retracted=False)
 
-    def needs_review(self) -> "SummaryQuerySet":
+    def needs_review(self) -> SummaryQuerySet:
         return self.filter(is_current=True, status=Summary.Status.NEEDS_REVIEW)
 
 

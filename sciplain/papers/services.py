@@ -13,8 +13,9 @@ import dataclasses
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Literal
+from typing import Literal
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -29,10 +30,7 @@ Outcome = Literal["created", "updated", "skipped"]
 # When two sources describe the same paper, the richer one wins and the other only fills gaps.
 SOURCE_PRIORITY = {"pubmed": 3, "file": 2, "europepmc": 1}
 
-_RECORD_FIELDS = (
-    "pmid doi pmcid journal journal_iso pub_date year month day authors abstract other_abstracts "
-    "keywords mesh publication_types language grants corrections retracted free_full_text_url revised"
-).split()
+_RECORD_FIELDS = ["pmid", "doi", "pmcid", "journal", "journal_iso", "pub_date", "year", "month", "day", "authors", "abstract", "other_abstracts", "keywords", "mesh", "publication_types", "language", "grants", "corrections", "retracted", "free_full_text_url", "revised"]
 
 
 MAX_MESSAGES = 1_000  # kept per report; every one is counted
@@ -54,7 +52,7 @@ class ImportReport:
         if len(self.warnings) < MAX_MESSAGES:
             self.warnings.append(f"PMID {record.pmid}: {warning}" if record.pmid else f"{record.source_id}: {warning}")
 
-    def merge(self, other: "ImportReport") -> None:
+    def merge(self, other: ImportReport) -> None:
         self.counts.update(other.counts)
         self.errors.extend(other.errors[:MAX_MESSAGES - len(self.errors)])
         self.warnings.extend(other.warnings[:MAX_MESSAGES - len(self.warnings)])

@@ -49,4 +49,4 @@ class SummaryHelpfulness(Summary):
 
 
 # The search index's tables (sciplain/web/search_index.py), imported so migrations see them.
-from .search_index import SearchCategory, SearchDocument  # noqa: E402,F401
+from .search_index import SearchCategory, SearchDocument  # noqa: F401

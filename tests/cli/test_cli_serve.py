@@ -48,7 +48,7 @@ def test_quickstart_with_a_file_imports_summarizes_publishes_and_serves(tmp_path
         status, home = _get(f"http://127.0.0.1:{port}/")
         assert status == 200, home
         assert "Treadmill training and walking speed" in home
-        status, css = _get(f"http://127.0.0.1:{port}/healthz")
+        status, _css = _get(f"http://127.0.0.1:{port}/healthz")
         assert status == 200
         assert not (tmp_path / "sciplain-data").exists()
     finally:

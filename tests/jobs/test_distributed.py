@@ -143,7 +143,7 @@ def test_two_workers_one_killed_mid_run_summarize_every_paper_exactly_once(tmp_p
     setup = subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=env, capture_output=True, text=True)
     assert setup.returncode == 0, setup.stderr[-3000:]
 
-    logs = [open(tmp_path / f"worker{i}.log", "w") for i in (1, 2)]
+    logs = [open(tmp_path / f"worker{i}.log", "w") for i in (1, 2)]  # noqa: SIM115 - closed below
     workers = [_worker(env, f"w{i}", logs[i - 1]) for i in (1, 2)]
     try:
         deadline = time.monotonic() + 60

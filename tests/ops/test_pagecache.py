@@ -63,6 +63,6 @@ def test_publishing_in_another_process_invalidates_this_process_cached_pages(cli
     client.get("/research/")
     assert client.get("/research/").headers["X-Page-Cache"] == "hit"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "SCIPLAIN_DATA_DIR": str(settings.DATA_DIR)}
-    subprocess.run([sys.executable, "-c", "import django; django.setup(); "
-                    "from sciplain.web.pagecache import pages_changed; pages_changed()"], env=env, check=True)
+    subprocess.run([sys.executable, "-c", ("import django; django.setup(); "
+                    "from sciplain.web.pagecache import pages_changed; pages_changed()")], env=env, check=True)
     assert client.get("/research/").headers["X-Page-Cache"] == "miss"

@@ -37,7 +37,7 @@ def test_research_page_shows_every_reference_field(client):
 
 def test_research_page_numbers_key_findings_and_titles_implications(client):
     html = _html(client, factories.published_paper())
-    findings = re.search(r'<ol class="findings">(.*?)</ol>', html, re.S).group(1)
+    findings = re.search(r'<ol class="findings">(.*?)</ol>', html, re.DOTALL).group(1)
     assert findings.count("<li>") == 2
     assert "<h3>Exercise prescription</h3>" in html
     assert "<h3>Talk to your care team</h3>" in html
@@ -46,7 +46,7 @@ def test_research_page_numbers_key_findings_and_titles_implications(client):
 
 def test_research_page_breadcrumbs_lead_home_research_category_title(client):
     html = _html(client, factories.published_paper())
-    crumbs = re.search(r'<nav aria-label="Breadcrumb".*?</nav>', html, re.S).group(0)
+    crumbs = re.search(r'<nav aria-label="Breadcrumb".*?</nav>', html, re.DOTALL).group(0)
     assert [t for t in re.findall(r">([^<>]+)</(?:a|span)>", crumbs)][:3] == ["Home", "Research", "Rehabilitation"]
 
 

@@ -9,9 +9,9 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 SQLITE_FORWARDS = [
-    "CREATE VIRTUAL TABLE web_search_fts USING fts5("
+    ("CREATE VIRTUAL TABLE web_search_fts USING fts5("
     "title, simple, findings, body, categories, mesh, journal, authors, "
-    "tokenize = 'porter unicode61 remove_diacritics 2')",
+    "tokenize = 'porter unicode61 remove_diacritics 2')"),
 ]
 SQLITE_BACKWARDS = ["DROP TABLE IF EXISTS web_search_fts"]
 POSTGRES_FORWARDS = [

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.shortcuts import render
 
-from sciplain.papers.models import Category, Paper, Summary
+from sciplain.papers.models import Category, Paper
 from sciplain.summarize.evidence import EVIDENCE_SCALE, designs_by_level
 
 from ..forms import ContactForm
