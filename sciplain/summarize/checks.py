@@ -77,21 +77,23 @@ def _source_vocab(text: str, abbreviation_vocab: frozenset[str], resources: Reso
     return vocab
 
 
-def check_summary(summary: Summary, article: Article, sentences: list[Sentence], resources: Resources | None = None) -> list[Check]:
-    """Every check for one summary; ``sentences`` is ``split_article(article)``."""
-    checks: list[Check] = []
-    source = "\n".join([article.title] + [s.text for s in article.sections])
+def _number_checks(summary: Summary, source: str) -> list[Check]:
     source_numbers = numbers_in(source, words=True)
     fields: list[tuple[str, str]] = [("simple_explanation", summary.simple_explanation), ("research_summary", summary.research_summary)]
     fields += [(f"key_findings[{i}]", f.text) for i, f in enumerate(summary.key_findings)]
     fields += [("participants.description", summary.participants.description or ""), ("study_duration", summary.study_duration or "")]
     fields += [(f"limitations[{i}]", x.text) for i, x in enumerate(summary.limitations)]
     fields += [(f"practical_implications[{i}]", x.text) for i, x in enumerate(summary.practical_implications)]
+    checks = []
     for name, text in fields:
         missing = sorted(numbers_in(text) - source_numbers)
         if missing:
             checks.append(_check("F001", name, numbers=", ".join(missing)))
+    return checks
 
+
+def _finding_checks(summary: Summary, source: str, sentences: list[Sentence], resources: Resources | None) -> list[Check]:
+    checks: list[Check] = []
     abbreviation_vocab = frozenset().union(*(_stems(long) for long in find_abbreviations(source).values()))
     for i, finding in enumerate(summary.key_findings):
         field = f"key_findings[{i}]"
@@ -100,20 +102,25 @@ def check_summary(summary: Summary, article: Article, sentences: list[Sentence],
             checks.append(_check("F003", field, detail="has no valid source sentence"))
             continue
         src = " ".join(sentences[j].text for j in idx)
+        negated = has_negation(src)
         # A negation only inside brackets ("(no exercise)") may go with the brackets.
-        if has_negation(drop_parentheticals(strip_statistics(src))) != has_negation(finding.text) and \
-                (has_negation(src) != has_negation(finding.text)):
-            checks.append(_check("F002", field, change="lost" if has_negation(src) else "added",
-                                 finding=finding.text[:80], source=src[:80]))
+        if negated != has_negation(finding.text) and has_negation(drop_parentheticals(strip_statistics(src))) == negated:
+            checks.append(_check("F002", field, change="lost" if negated else "added", finding=finding.text[:80], source=src[:80]))
         hedge = HEDGE.search(src)
         if hedge and not HEDGE.search(finding.text):
             checks.append(_check("F006", field, hedge=hedge.group(0)))
         words = _stems(finding.text)
-        vocab = _source_vocab(src, abbreviation_vocab, resources) | _PLAIN_VOCAB
         if words:
-            support = len(words & vocab) / len(words)
+            support = len(words & (_source_vocab(src, abbreviation_vocab, resources) | _PLAIN_VOCAB)) / len(words)
             if support < SUPPORT_THRESHOLD:
                 checks.append(_check("F003", field, detail=f"is not supported by its source sentences ({support:.0%} of its words)"))
+    return checks
+
+
+def check_summary(summary: Summary, article: Article, sentences: list[Sentence], resources: Resources | None = None) -> list[Check]:
+    """Every check for one summary; ``sentences`` is ``split_article(article)``."""
+    source = "\n".join([article.title] + [s.text for s in article.sections])
+    checks = _number_checks(summary, source) + _finding_checks(summary, source, sentences, resources)
 
     readability = summary.readability or summary_readability(summary)
     for name, target in TARGETS.items():

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .abbreviations import expand
 from .resources import GlossaryEntry, GlossaryIndex, Resources
-from .textutil import capitalise, ensure_period, has_negation, pluralise
+from .textutil import capitalise, ensure_period, has_negation, looks_plural, pluralise, singular
 
 _STAT_TOKEN = re.compile(
     r"(?:\b[pP]\s*(?:[-\s]?(?:value|trend|for trend|interaction))?\s*[<=>≤≥]|\b95\s?%|\bCIs?\b|\bconfidence interval|"
@@ -120,7 +120,8 @@ def _phrase_rx(words: dict[str, str]) -> tuple[re.Pattern, tuple[str, ...]]:
 
 
 _PLAIN_PHRASES, _SUMMARY_PHRASES = _phrase_rx(PLAIN_WORDS), _phrase_rx(SUMMARY_WORDS)
-_WORDS = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
+# Runs of [\w-]: a run of ASCII letters only is a word a swap may replace ("treatment-related" is not).
+_RUNS, _ASCII_RUNS = re.compile(r"([\w-]+)"), re.compile(r"([\w-]+)", re.ASCII)
 
 
 @lru_cache(maxsize=4096)
@@ -145,8 +146,9 @@ def strip_statistics(text: str) -> str:
 
 
 def drop_parentheticals(text: str) -> str:
-    for _ in range(2):
-        text = _PAREN.sub("", text)
+    if "(" in text or "[" in text:
+        for _ in range(2):
+            text = _PAREN.sub("", text)
     return tidy(text)
 
 
@@ -194,11 +196,7 @@ def plain_words(text: str, clinician: bool = False) -> str:
     words = SUMMARY_WORDS if clinician else PLAIN_WORDS
 
     def sub(m: re.Match) -> str:
-        word = m.group(0)
-        rep = words.get(word.lower())
-        if rep is None:
-            return word
-        return capitalise(rep) if word[0].isupper() else rep
+        return _swap_word(m.group(0), words)
 
     if not clinician and "observed" in text.lower():
         text = _OBSERVED.sub(lambda m: f"{m.group(1)} seen" if m.group(1) else "saw", text)
@@ -206,7 +204,19 @@ def plain_words(text: str, clinician: bool = False) -> str:
     low = text.lower()
     if any(p in low for p in phrases):
         text = phrases_rx.sub(sub, text)
-    return tidy(_WORDS.sub(sub, text))
+    # A split and a loop: a regex callback for every word of every sentence cost more than the swaps.
+    parts = (_ASCII_RUNS if text.isascii() else _RUNS).split(text)
+    for i in range(1, len(parts), 2):
+        if parts[i].lower() in words and parts[i].isalpha() and parts[i].isascii():
+            parts[i] = _swap_word(parts[i], words)
+    return tidy("".join(parts))
+
+
+def _swap_word(word: str, words: dict[str, str]) -> str:
+    rep = words.get(word.lower())
+    if rep is None:
+        return word
+    return capitalise(rep) if word[0].isupper() else rep
 
 
 # Terms whose glossary plain form would change what a study sentence says ("lost to follow-up" is not
@@ -214,6 +224,7 @@ def plain_words(text: str, clinician: bool = False) -> str:
 KEEP_TERMS = frozenset({"follow-up"})
 _HEAD_END = re.compile(r" (?:of|to|for|in|with|from|on|and)\b")
 _UNCOUNTED = frozenset({"damage", "support", "insulation", "quality", "evidence", "information", "research", "equipment"})
+_NEXT_WORD = re.compile(r" (\w+)")
 _SENTENCE_END = re.compile(r"[.!?:][\"'’”)\]]*\s+$")
 
 
@@ -230,31 +241,23 @@ def inflect(phrase: str, plural: bool) -> str:
     return phrase[:start] + (pluralise(head) if plural else singular(head)) + phrase[end:]
 
 
-def looks_plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
-def singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if re.search(r"(?:s|x|z|ch|sh)es$", word):
-        return word[:-2]
-    return word[:-1] if looks_plural(word) else word
-
-
 def plain_for(found: str, entry: GlossaryEntry, index: GlossaryIndex) -> str:
     """The entry's plain form in the grammatical number of ``found``: "neurons" -> "nerve cells"."""
     plural = index.is_plural(found)
     return entry.plain if plural is None or not entry.plain else inflect(entry.plain, plural)
 
 
-def _swap(found: str, entry: GlossaryEntry, index: GlossaryIndex) -> str | None:
-    """The plain words to put in place of ``found``, or None to keep it."""
+def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: GlossaryIndex) -> str | None:
+    """The plain words to put in place of ``text[start:end]``, or None to keep it."""
+    found = text[start:end]
     plain = plain_for(found, entry, index)
     # Long plain forms rarely fit the grammar of the sentence ("intermittent using a tube to …"):
     # those terms stay, and the glossary step defines them.
     if not plain or entry.term.lower() in KEEP_TERMS or plain.lower() == found.lower() or re.search(r"\d", plain) \
             or len(plain.split()) > 3:
+        return None
+    following = _NEXT_WORD.match(text, end)  # "MRI" -> "MRI scan" before "scans" would say "scan scans"
+    if following and singular(following.group(1).lower()) == singular(plain.rsplit(" ", 1)[-1].lower()):
         return None
     return plain
 
@@ -269,16 +272,29 @@ def apply_glossary(text: str, resources: Resources | None) -> str:
     if resources is None:
         return text
     index = resources.glossary_index
-    found = [(start, end, _swap(text[start:end], entry, index)) for start, end, entry in index.find(text)]
+    found = [(start, end, _swap(text, start, end, entry, index)) for start, end, entry in index.find(text)]
     out, last = [], 0
     for i, (start, end, plain) in enumerate(found):
         modifier = i + 1 < len(found) and found[i + 1][0] == end + 1 and text[end] == " " and found[i + 1][2]
         if plain is None or modifier:
             continue
         at_start = start == 0 or text[start].isupper() and _SENTENCE_END.search(text, 0, start)
-        out += [text[last:start], capitalise(plain) if at_start else plain]
+        out += [_fit_article(text[last:start], plain), capitalise(plain) if at_start else plain]
         last = end
     return "".join(out) + text[last:]
+
+
+_ARTICLE = re.compile(r"(?<![\w-])([Aa])(n?) $")
+
+
+def _fit_article(before: str, plain: str) -> str:
+    """"an axon" -> "a nerve fiber", "a contusion" stays "a bruising injury"; before "u", "h" and acronyms it is
+    left alone."""
+    m = _ARTICLE.search(before)
+    first = plain[:1].lower()
+    if m is None or first in "uh" or plain[1:2].isupper():  # "an MRI scan"
+        return before
+    return before[:m.start(2)] + ("n" if first in "aeio" else "") + " "
 
 
 _CLAUSE_SPLITS = [

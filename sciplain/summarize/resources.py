@@ -114,10 +114,10 @@ class GlossaryIndex:
         "pressure ulcer") or the singular of one ("abdominal muscle" of "abdominal muscles"); None when neither."""
         low = found.strip().lower()
         entry = self.forms.get(low)
-        last = low.rsplit(" ", 1)[-1]
-        prefix = low[: len(low) - len(last)]
         if entry is None:
             return None
+        last = low.rsplit(" ", 1)[-1]
+        prefix = low[: len(low) - len(last)]
         if any(self.forms.get(prefix + s) is entry for s in singulars(last)):
             return True
         if self.forms.get(prefix + pluralise(last)) is entry:

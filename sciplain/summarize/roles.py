@@ -5,7 +5,8 @@ category. Otherwise each sentence gets cue scores (wording such as "we aimed",
 "were randomly assigned", "p < 0.05", "these findings suggest") plus a position
 prior, and a monotone decoder picks the best role sequence under the constraint
 that abstracts move forward: background -> objective -> methods -> results ->
-conclusions. Limitations are assigned by their own cue afterwards.
+conclusions. Limitations are assigned by their own cue afterwards. Funding,
+disclosure and registration lines get the role "other": no step reads them.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ LABEL_ROLE = [
     ("selection", "methods"), ("data collection", "methods"), ("data source", "methods"),
     ("study selection", "methods"), ("data extraction", "methods"), ("eligibility", "methods"),
     ("procedure", "methods"), ("experimental", "methods"), ("approach", "methods"), ("analysis", "methods"),
-    ("population", "methods"), ("ethics", "methods"), ("trial registration", "methods"), ("registration", "methods"),
+    ("population", "methods"), ("ethics", "methods"),
     ("result", "results"), ("main result", "results"), ("finding", "results"), ("observation", "results"),
     ("case", "results"), ("case presentation", "results"), ("case report", "results"), ("outcome", "results"),
     ("conclusion", "conclusions"), ("authors' conclusion", "conclusions"), ("interpretation", "conclusions"),
@@ -42,7 +43,14 @@ LABEL_ROLE = [
 ]
 
 
+METADATA_LABEL = re.compile(r"fund|disclosure|registration|conflict|sponsor|competing|declaration|financial|acknowledg", re.IGNORECASE)
+
+
 def role_from_label(label: str, category: str = "") -> str:
+    """The role a section label implies; "other" for funding and registration sections, which NLM files
+    under BACKGROUND but which say nothing about the study."""
+    if METADATA_LABEL.search(label):
+        return "other"
     cat = CATEGORY_ROLE.get(category.upper().strip())
     low = label.lower().strip().strip(":").replace("’", "'")
     if low.startswith(("main result", "authors' conclusion")):
@@ -61,51 +69,65 @@ def _cues(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def _lower_cue(pattern: str) -> re.Pattern:
+    """A cue matched against the lower-cased sentence: cue_scores lowers each sentence once, and a
+    case-sensitive search runs about twice as fast as an IGNORECASE one (cues are a large share of the
+    engine's time). Lowering would turn an upper-case escape (\\S, \\W, \\D, \\B) into its opposite: refused."""
+    if re.search(r"\\[SWDBAZ]", pattern):
+        raise ValueError(f"cue {pattern!r} uses an upper-case escape")
+    return re.compile(pattern.lower())
+
+
 CUES: dict[str, list[tuple[re.Pattern, float]]] = {
     "background": [
-        (_cues(r"\b(?:is|are) (?:a|an|the|one of|common|often|widely|known|thought|considered|characterized|associated)\b"), 1.0),
-        (_cues(r"\b(?:has|have) been (?:shown|reported|suggested|implicated|proposed|associated|described|used)\b"), 1.2),
-        (_cues(r"\b(?:little is known|remains? (?:unclear|unknown|poorly|elusive|controversial)|is (?:unclear|unknown)|poorly understood|not (?:well|fully) understood)\b"), 1.6),
-        (_cues(r"^(?:however|although|despite|recent(?:ly)?|previous(?:ly)?|currently|to date)\b"), 0.8),
-        (_cues(r"\b(?:leading cause|major cause|plays? (?:a|an) (?:important|critical|key|central|crucial))\b"), 1.5),
-        (_cues(r"\b(?:affects?|occurs?|remains|represents?|are needed|is needed|lack of)\b"), 0.5),
+        (_lower_cue(r"\b(?:is|are) (?:a|an|the|one of|common|often|widely|known|thought|considered|characterized|associated)\b"), 1.0),
+        (_lower_cue(r"\b(?:has|have) been (?:shown|reported|suggested|implicated|proposed|associated|described|used)\b"), 1.2),
+        (_lower_cue(r"\b(?:little is known|remains? (?:unclear|unknown|poorly|elusive|controversial)|is (?:unclear|unknown)|poorly understood|not (?:well|fully) understood)\b"), 1.6),
+        (_lower_cue(r"^(?:however|although|despite|recent(?:ly)?|previous(?:ly)?|currently|to date)\b"), 0.8),
+        (_lower_cue(r"\b(?:leading cause|major cause|plays? (?:a|an) (?:important|critical|key|central|crucial))\b"), 1.5),
+        (_lower_cue(r"\b(?:affects?|occurs?|remains|represents?|are needed|is needed|lack of)\b"), 0.5),
     ],
     "objective": [
-        (_cues(r"\b(?:aim(?:s|ed)?|objective|purpose|goal)s? (?:of (?:this|the|our) (?:study|work|review|trial|paper)|was|is|were|are)\b"), 3.0),
-        (_cues(r"\b(?:we|this study|this review|this trial|the present study|this paper|this work)\s+(?:aim(?:ed|s)?|sought|set out|seeks?|proposes?)\b"), 3.0),
-        (_cues(r"^to (?!date\b|this end\b|our knowledge\b)(?:\w+ly\s+)?[a-z]+\b"), 3.0),
-        (_cues(r"^(?:to|and to) (?:evaluate|assess|determine|investigate|examine|compare|explore|identify|describe|test|estimate|characteri[sz]e|review|summari[sz]e|quantify|understand|establish|develop|study|present|analy[sz]e|report|measure|clarify|elucidate|validate|define|document|provide|find|introduce|propose|ascertain|appraise|verify|demonstrate|investigate)\b"), 3.0),
-        (_cues(r"^(?:this|the present|the current|our|here,? (?:this|the present|we)) (?:[\w-]+ ){0,4}(?:study|trial|review|article|paper|analysis|work|report|investigation) (?:evaluated|evaluates|examined|examines|investigated|investigates|assessed|assesses|explored|explores|compared|compares|reviews|discusses|describes|aims|aimed|sought|seeks|was designed|is designed|was conducted|was undertaken|tested|tests|determined|focuses|focused|addresses|addressed|presents|reports)\b"), 2.6),
-        (_cues(r"\b(?:was|were) (?:conducted|performed|designed|undertaken|carried out) to\b"), 1.8),
-        (_cues(r"\b(?:we|this study|here,? we|the present study|this review|this article|this paper) (?:hypothesi[sz]ed|hypothesi[sz]e|asked|ask|tested whether|test whether|investigated whether|investigate whether|examine whether|examined whether|evaluate|investigate|examine|explore|report|describe|review|present|assessed whether)\b"), 2.0),
-        (_cues(r"\bin (?:this|the present|the current) (?:study|work|report|review|paper),? we (?:investigate|examine|evaluate|explore|test|asked|describe|report|present|review|propose|show)"), 1.5),
-        (_cues(r"\?\s*$"), 1.2),
+        (_lower_cue(r"\b(?:aim(?:s|ed)?|objective|purpose|goal)s? (?:of (?:this|the|our)(?: present| current)? (?:study|work|review|trial|paper)|was|is|were|are)\b"), 3.0),
+        (_lower_cue(r"\b(?:we|this study|this review|this trial|the present study|this paper|this work)\s+(?:(?:was|is) )?(?:aim(?:ed|s)?|sought|set out|seeks?|proposes?)\b"), 3.0),
+        # "We examined the association between …" opening the argument states the question, not a procedure.
+        (_lower_cue(r"^(?:here,? |in this (?:study|work),? )?we (?:also )?(?:examined|investigated|explored|evaluated|assessed|studied|tested|compared|determined) (?:the (?:association|relationship|effects?|impact|role|influence|hypothesis|extent|prevalence)|whether|how|if|what|which)\b"), 2.4),
+        (_lower_cue(r"^to (?!date\b|this end\b|our knowledge\b)(?:\w+ly\s+)?[a-z]+\b"), 3.0),
+        (_lower_cue(r"^(?:to|and to) (?:evaluate|assess|determine|investigate|examine|compare|explore|identify|describe|test|estimate|characteri[sz]e|review|summari[sz]e|quantify|understand|establish|develop|study|present|analy[sz]e|report|measure|clarify|elucidate|validate|define|document|provide|find|introduce|propose|ascertain|appraise|verify|demonstrate|investigate)\b"), 3.0),
+        (_lower_cue(r"^(?:this|the present|the current|our|here,? (?:this|the present|we)) (?:[\w-]+ ){0,4}(?:study|trial|review|article|paper|analysis|work|report|investigation) (?:evaluated|evaluates|examined|examines|investigated|investigates|assessed|assesses|explored|explores|compared|compares|reviews|discusses|describes|aims|aimed|sought|seeks|was designed|is designed|was conducted|was undertaken|tested|tests|determined|focuses|focused|addresses|addressed|presents|reports)\b"), 2.6),
+        (_lower_cue(r"\b(?:was|were) (?:conducted|performed|designed|undertaken|carried out) to\b"), 1.8),
+        (_lower_cue(r"\b(?:we|this study|here,? we|the present study|this review|this article|this paper) (?:hypothesi[sz]ed|hypothesi[sz]e|asked|ask|tested whether|test whether|investigated whether|investigate whether|examine whether|examined whether|evaluate|investigate|examine|explore|report|describe|review|present|assessed whether)\b"), 2.0),
+        (_lower_cue(r"\bin (?:this|the present|the current) (?:study|work|report|review|paper),? we (?:investigate|examine|evaluate|explore|test|asked|describe|report|present|review|propose|show)"), 1.5),
+        (_lower_cue(r"\?\s*$"), 1.2),
     ],
     "methods": [
-        (_cues(r"\b(?:were|was) (?:\w+ly )?(?:taken|created|noted|adjusted|placed|applied|prepared|fixed|stained|imaged|photographed|captured|harvested|isolated|cultured|sampled|defined|performed|recorded|measured|assessed|evaluated|analy[sz]ed|collected|obtained|compared)\b"), 1.0),
-        (_cues(r"\b(?:were|was) (?:randomi[sz]ed|randomly|enrolled|recruited|included|assigned|allocated|divided|treated|exposed|injected|administered|performed|measured|assessed|evaluated|collected|obtained|analy[sz]ed|used|recorded|examined|tested|compared|followed|selected|identified|interviewed|surveyed|scored|calculated|estimated|extracted|screened|given|trained|housed|implanted|subjected|studied|determined|quantified|monitored|categori[sz]ed|classified|matched|stratified|fed|operated)\b"), 1.6),
-        (_cues(r"\b(?:we (?:used|performed|conducted|recruited|enrolled|included|searched|analy[sz]ed|measured|assessed|collected|developed|designed|applied|compared|examined|reviewed|identified|selected|carried out|undertook|extracted|evaluated|studied|generated|employed|obtained|calculated|estimated|tested|retrospectively|prospectively))\b"), 1.4),
-        (_cues(r"\b(?:retrospective|prospective|cross-sectional|randomi[sz]ed|double-blind|placebo-controlled|cohort|case-control|multicent(?:er|re)|single-cent(?:er|re)|observational|longitudinal) (?:study|trial|analysis|review|design|cohort)\b"), 1.2),
-        (_cues(r"\b(?:outcome measures?|primary (?:end ?point|outcome)s? (?:was|were|included)|secondary outcomes?|regression|questionnaire|databases?|medline|embase|pubmed|cochrane|inclusion criteria|eligible|follow-up visits?|statistical analys)\b"), 1.0),
-        (_cues(r"^(?:using|by using|in (?:a|this) (?:prospective|retrospective|randomi[sz]ed|cross-sectional|cohort)|participants|patients|subjects|a total of|data (?:were|from)|mice|rats|adult)\b"), 0.8),
-        (_cues(r"\b(?:aged|years old|mean age|inclusion|exclusion|setting|institution|hospital|cent(?:er|re)s?)\b"), 0.5),
-        (_cues(r"\b(?:received|underwent|comprised|consisted of|were (?:divided|grouped|categori[sz]ed|defined)|were asked to|completed (?:a|the)|was (?:defined|calculated|used)|we (?:defined|calculated|modeled|modelled))\b"), 0.9),
-        (_cues(r"\b(?:between|from) (?:\w+ )?(?:19|20)\d\d (?:and|to|through) (?:\w+ )?(?:19|20)\d\d\b"), 1.2),
-        (_cues(r"^(?:(?:single|multi)[- ]?cent(?:er|re)|department of|university|prospective|retrospective|randomi[sz]ed|cross-sectional|case series|cohort|comparative|observational|setting)\b[^.]{0,80}\.?$"), 1.5),
+        (_lower_cue(r"\b(?:were|was) (?:\w+ly )?(?:taken|created|noted|adjusted|placed|applied|prepared|fixed|stained|imaged|photographed|captured|harvested|isolated|cultured|sampled|defined|performed|recorded|measured|assessed|evaluated|analy[sz]ed|collected|obtained|compared)\b"), 1.0),
+        (_lower_cue(r"\b(?:were|was) (?:randomi[sz]ed|randomly|enrolled|recruited|included|assigned|allocated|divided|treated|exposed|injected|administered|performed|measured|assessed|evaluated|collected|obtained|analy[sz]ed|used|recorded|examined|tested|compared|followed|selected|identified|interviewed|surveyed|scored|calculated|estimated|extracted|screened|given|trained|housed|implanted|subjected|studied|determined|quantified|monitored|categori[sz]ed|classified|matched|stratified|fed|operated)\b"), 1.6),
+        (_lower_cue(r"\b(?:we (?:used|performed|conducted|recruited|enrolled|included|searched|analy[sz]ed|measured|assessed|collected|developed|designed|applied|compared|examined|reviewed|identified|selected|carried out|undertook|extracted|evaluated|studied|generated|employed|obtained|calculated|estimated|tested|retrospectively|prospectively))\b"), 1.4),
+        (_lower_cue(r"\b(?:retrospective|prospective|cross-sectional|randomi[sz]ed|double-blind|placebo-controlled|cohort|case-control|multicent(?:er|re)|single-cent(?:er|re)|observational|longitudinal) (?:study|trial|analysis|review|design|cohort)\b"), 1.2),
+        (_lower_cue(r"\b(?:outcome measures?|primary (?:end ?point|outcome)s? (?:was|were|included)|secondary outcomes?|regression|questionnaire|databases?|medline|embase|pubmed|cochrane|inclusion criteria|eligible|follow-up visits?|statistical analys)\b"), 1.0),
+        (_lower_cue(r"^(?:using|by using|in (?:a|this) (?:prospective|retrospective|randomi[sz]ed|cross-sectional|cohort)|participants|patients|subjects|a total of|data (?:were|from)|mice|rats|adult)\b"), 0.8),
+        (_lower_cue(r"\b(?:aged|years old|mean age|inclusion|exclusion|setting|institution|hospital|cent(?:er|re)s?)\b"), 0.5),
+        (_lower_cue(r"\b(?:received|underwent|comprised|consisted of|were (?:divided|grouped|categori[sz]ed|defined)|were asked to|completed (?:a|the)|was (?:defined|calculated|used)|we (?:defined|calculated|modeled|modelled))\b"), 0.9),
+        (_lower_cue(r"\b(?:between|from) (?:\w+ )?(?:19|20)\d\d (?:and|to|through) (?:\w+ )?(?:19|20)\d\d\b"), 1.2),
+        (_lower_cue(r"^(?:(?:single|multi)[- ]?cent(?:er|re)|department of|university|prospective|retrospective|randomi[sz]ed|cross-sectional|case series|cohort|comparative|observational|setting)\b[^.]{0,80}\.?$"), 1.5),
     ],
     "results": [
-        (_cues(r"\b[pP]\s*[<=>≤≥]\s*0?\.\d+|\b95\s?%\s*(?:CI|confidence)|\b(?:OR|RR|HR|MD|SMD|AUC|r)\s*[=:]?\s*-?\d"), 2.0),
-        (_cues(r"\b(?:significant(?:ly)?|increased|decreased|reduced|improved|higher|lower|greater|fewer|more likely|less likely|was associated|were associated|(?:was|were) not (?:associated|related|different|significant)|correlated|did not differ|no (?:significant )?difference|there (?:was|were) (?:no|a|an|significant)|showed|revealed|demonstrated|resulted in|compared (?:with|to)|versus|vs\.?)\b"), 0.9),
-        (_cues(r"\b(?:we (?:found|observed|identified|show|showed|detected|noted)|our (?:results|data|findings) (?:show|showed|revealed|demonstrated|indicated))\b"), 1.2),
-        (_cues(r"\d+(?:\.\d+)?\s?%"), 0.8),
-        (_cues(r"^(?:of (?:the|these)|overall|in total|at (?:baseline|follow-up|\d)|after|compared|there (?:was|were)|the (?:mean|median|incidence|prevalence|rate|proportion)|median|mean)\b"), 0.6),
-        (_cues(r"\b(?:included \d+|\d+ (?:studies|trials|rcts) (?:involving|with|including|enrolling|met))\b"), 1.5),
+        (_lower_cue(r"\b[pP]\s*[<=>≤≥]\s*0?\.\d+|\b95\s?%\s*(?:CI|confidence)|\b(?:OR|RR|HR|MD|SMD|AUC|r)\s*[=:]?\s*-?\d"), 2.0),
+        (_lower_cue(r"\b(?:significant(?:ly)?|increased|decreased|reduced|improved|higher|lower|greater|fewer|more likely|less likely|was associated|were associated|(?:was|were) not (?:associated|related|different|significant)|correlated|did not differ|no (?:significant )?difference|there (?:was|were) (?:no|a|an|significant)|showed|revealed|demonstrated|resulted in|compared (?:with|to)|versus|vs\.?)\b"), 0.9),
+        (_lower_cue(r"\b(?:we (?:found|observed|identified|show|showed|detected|noted)|our (?:results|data|findings) (?:show|showed|revealed|demonstrated|indicated))\b"), 1.2),
+        (_lower_cue(r"\d+(?:\.\d+)?\s?%"), 0.8),
+        (_lower_cue(r"^(?:of (?:the|these)|overall|in total|at (?:baseline|follow-up|\d)|after|compared|there (?:was|were)|the (?:mean|median|incidence|prevalence|rate|proportion)|median|mean)\b"), 0.6),
+        (_lower_cue(r"\b(?:included \d+|\d+ (?:studies|trials|rcts) (?:involving|with|including|enrolling|met))\b"), 1.5),
+        # How many were actually enrolled or analysed is reported, not planned.
+        (_lower_cue(r"\b(?:(?:met|satisfied|fulfilled) (?:the |our )?(?:inclusion|eligibility|selection) criteria|(?:were|was) included in the (?:final )?analysis|"
+               r"(?:were|was) (?:eligible|assessable|evaluable) for|response rate|completed (?:questionnaires|surveys) were|enrolled in the study)\b"), 2.5),
     ],
     "conclusions": [
-        (_cues(r"^(?:in conclusion|to conclude|taken together|together|collectively|overall,? (?:these|our|the) (?:results|findings|data)|in summary|these (?:results|findings|data|observations)|our (?:results|findings|data|study)|this study|the present study|this review|the results of this)\b"), 2.4),
-        (_cues(r"\b(?:suggests?|suggested|indicates?|support(?:s|ing)? (?:the|a|an|our)|highlights?|implicat(?:es|ions?)|warrant(?:s|ed)?|future (?:studies|research|trials|work)|further (?:research|studies|investigation|trials|work)|are needed|is needed|should be|may be (?:a|an|useful|beneficial|considered|used)|could be|might|potential(?:ly)?|promising|novel (?:therapeutic|target|strategy)|clinical(?:ly)? (?:practice|implications|relevance|use|utility))\b"), 1.0),
-        (_cues(r"\b(?:is|are|was|were|seems?|appears?) (?:to be )?(?:an? )?(?:safe|effective|feasible|useful|valuable|promising|reliable|valid|beneficial|well[- ]tolerated|superior|inferior|comparable|equally|interchangeabl\w*)\b|\b(?:can|could|may|might|should) be (?:used|considered|recommended|offered)\b"), 1.0),
-        (_cues(r"\b(?:we conclude|we propose|we suggest|we recommend|provide(?:s)? (?:evidence|new insights|a basis|support)|evidence (?:is|was) (?:insufficient|low|limited|of low|very low)|(?:low|moderate|high|very low)[- ](?:quality|certainty) evidence|there is (?:insufficient|no|limited|little) evidence|remains? (?:uncertain|unclear))\b"), 1.5),
+        (_lower_cue(r"^(?:in conclusion|to conclude|taken together|together|collectively|overall,? (?:these|our|the) (?:results|findings|data)|in summary|these (?:results|findings|data|observations)|our (?:results|findings|data|study)|this study|the present study|this review|the results of this)\b"), 2.4),
+        (_lower_cue(r"\b(?:suggests?|suggested|indicates?|support(?:s|ing)? (?:the|a|an|our)|highlights?|implicat(?:es|ions?)|warrant(?:s|ed)?|future (?:studies|research|trials|work)|further (?:research|studies|investigation|trials|work)|are needed|is needed|should be|may be (?:a|an|useful|beneficial|considered|used)|could be|might|potential(?:ly)?|promising|novel (?:therapeutic|target|strategy)|clinical(?:ly)? (?:practice|implications|relevance|use|utility))\b"), 1.0),
+        (_lower_cue(r"\b(?:is|are|was|were|seems?|appears?) (?:to be )?(?:an? )?(?:safe|effective|feasible|useful|valuable|promising|reliable|valid|beneficial|well[- ]tolerated|superior|inferior|comparable|equally|interchangeabl\w*)\b|\b(?:can|could|may|might|should) be (?:used|considered|recommended|offered)\b"), 1.0),
+        (_lower_cue(r"\b(?:we conclude|we propose|we suggest|we recommend|provide(?:s)? (?:evidence|new insights|a basis|support)|evidence (?:is|was) (?:insufficient|low|limited|of low|very low)|(?:low|moderate|high|very low)[- ](?:quality|certainty) evidence|there is (?:insufficient|no|limited|little) evidence|remains? (?:uncertain|unclear))\b"), 1.5),
     ],
 }
 
@@ -116,17 +138,32 @@ PRIOR = {  # position in the abstract (0..1) -> mild preference; conclusions clu
     "results": lambda x: 0.4 - 1.2 * abs(x - 0.65),
     "conclusions": lambda x: -1.5 + 6.0 * max(0.0, x - 0.6),
 }
-FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did|can|could|may|might|will|would|should|\w+ed|\w{3,}s)\b", re.IGNORECASE)
-PAST = re.compile(r"\b(?:was|were|had|did|showed|found|observed|increased|decreased|reduced|improved|differed|remained)\b", re.IGNORECASE)
-PRESENT = re.compile(r"\b(?:is|are|may|might|could|should|can|suggests?|indicates?|support|provides?|represents?|remains)\b", re.IGNORECASE)
+FINITE = _lower_cue(r"\b(?:is|are|was|were|has|have|had|do|does|did|can|could|may|might|will|would|should|\w+ed|\w{3,}s)\b")
+PAST = _lower_cue(r"\b(?:was|were|had|did|showed|found|observed|increased|decreased|reduced|improved|differed|remained)\b")
+PRESENT = _lower_cue(r"\b(?:is|are|may|might|could|should|can|suggests?|indicates?|support|provides?|represents?|remains)\b")
 
-METADATA = _cues(r"\b(?:financial (?:or proprietary )?interest|conflicts? of interest|funded by|supported by (?:a |the )?(?:grant|fund|national|research)|"
-                 r"royalt(?:y|ies)|clinicaltrials\.gov|NCT\d{6,}|trial registration|registered (?:at|with|in)|ISRCTN|PROSPERO|CRD\d+|"
-                 r"^not applicable\.?$|grant (?:number|no)|no (?:author|other author) has)|^(?:[A-Z][\w&.,' -]+(?:Inc|Foundation|Programme|Program|Council|Institute|Fund)\b[^.]*\.?)$")
+METADATA = _cues(r"\b(?:financial (?:or proprietary )?interest|conflicts? of interest|competing interests?|funded by|"
+                r"(?:supported|funded) by (?:a |the )?(?:grant|fund|national|research)|royalt(?:y|ies)|clinicaltrials\.gov|NCT\d{6,}|"
+                r"trial registration|registration number|(?:trial|study|protocol|review) (?:was |is |has been )?(?:prospectively |retrospectively )?registered|ISRCTN|EudraCT|PROSPERO|CRD\d+|"
+                r"grant (?:number|no)|no (?:author|other author) has|please see later in the article|editors' summary|"
+                r"can be found in the (?:associated|accompanying|companion))")
+# A bare organisation name or "Not applicable": a funder or sponsor at the end of an abstract, a setting near its start.
+# Case-sensitive on purpose: "Participants attended a 12-week exercise program." is not an organisation line.
+BARE_LINE = re.compile(r"^(?:(?i:not applicable)|[A-Z][\w&.,'’ -]*\b(?:Inc|Foundation|Programme|Program|Council|Institute|Fund|"
+                       r"Ministry|Agency|Trust)\b[^.]*)\.?$")
+METADATA_TAIL = 0.6  # a bare line after this point of the abstract is metadata
+
+
+def is_metadata(text: str, position: float = 1.0) -> bool:
+    """Funding, disclosure and registration lines are not part of the argument, wherever they are."""
+    return bool(METADATA.search(text)) or position >= METADATA_TAIL and bool(BARE_LINE.match(text))
+
+
 LIMITATION_CUE = _cues(r"\b(?:limitations?|limited by|(?:main|major|key) weakness|caveat|should be interpreted with caution|generali[sz]ability)\b")
 
 
 def cue_scores(text: str, position: float, last: bool = False, second_last: bool = False) -> dict[str, float]:
+    text = text.lower()
     scores = {}
     for role in ORDER:
         s = PRIOR[role](position)
@@ -145,9 +182,9 @@ def cue_scores(text: str, position: float, last: bool = False, second_last: bool
         scores["background"] += 0.3
         scores["results"] -= 0.3 if position > 0.7 else 0.2
     if last:
-        scores["conclusions"] += 1.0
+        scores["conclusions"] += 1.5
     elif second_last:
-        scores["conclusions"] += 0.5
+        scores["conclusions"] += 0.8
     return scores
 
 
@@ -179,11 +216,12 @@ def predict_roles(texts: list[str]) -> list[str]:
     """Roles for the sentences of an unstructured abstract, in order.
 
     Funding, disclosure and registration lines are not part of the argument: they get
-    "background" (never used as a finding) and are left out of the decoding."""
-    meta = [bool(METADATA.search(t)) for t in texts]
+    "other" (never a finding, never in a summary) and are left out of the decoding."""
+    n = len(texts)
+    meta = [is_metadata(t, i / max(n - 1, 1)) for i, t in enumerate(texts)]
     if any(meta):
         rest = iter(predict_roles([t for t, m in zip(texts, meta) if not m]) if not all(meta) else [])
-        return ["background" if m else next(rest) for m in meta]
+        return ["other" if m else next(rest) for m in meta]
     n = len(texts)
     rows = [cue_scores(t, i / max(n - 1, 1), last=i == n - 1 and n > 2, second_last=i == n - 2 and n > 6)
             for i, t in enumerate(texts)]

@@ -50,6 +50,7 @@ def parse_count(text: str) -> int | None:
 
 
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[,\s]\d{3})*(?:\.\d+)?|(?<![\w])\.\d+")
+_DIGIT = re.compile(r"\d")
 _WORD_NUMBER_LOWER = re.compile(WORD_NUMBER.pattern)  # on lower-cased text: five times faster than IGNORECASE
 
 
@@ -61,7 +62,7 @@ def numbers_in(text: str, words: bool = False) -> frozenset[str]:
     source that spells a number out still supports the digits in a summary.
     Cached: the checks and the limitations step both ask about the whole source.
     """
-    found = {normalise_number(m.group()) for m in _NUMBER.finditer(text)}
+    found = {normalise_number(m.group()) for m in _NUMBER.finditer(text)} if _DIGIT.search(text) else set()
     if words:
         for m in _WORD_NUMBER_LOWER.finditer(lowered(text)):
             n = word_to_int(m.group())
@@ -101,7 +102,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if w.lower() not in CONTENT_STOP and len(w) > 2}
+    return {w for w in map(str.lower, _WORD.findall(text)) if len(w) > 2} - CONTENT_STOP
 
 
 @lru_cache(maxsize=50_000)
@@ -147,7 +148,7 @@ def _is_word_char(c: str) -> bool:
 
 
 def _joins(c: str) -> bool:
-    """Whether ``c`` beside a phrase makes it part of a longer word (``[\w-]``)."""
+    """Whether ``c`` beside a phrase makes it part of a longer word (``[\\w-]``)."""
     return c.isalnum() or c in "_-"
 
 
@@ -155,8 +156,12 @@ def _ends(text: str, end: int) -> bool:
     return end == len(text) or not _joins(text[end])
 
 
+_WORDS_ANY = re.compile(r"\w+")
+_ASCII_WORDS = re.compile(r"\w+", re.ASCII)  # the same words in an ASCII text, without Unicode look-ups per letter
+
+
 class PhraseIndex:
-    """Find many phrases at once, as ``(?<![\w-])phrase(?![\w-])`` would, without one regex per phrase.
+    """Find many phrases at once, as ``(?<![\\w-])phrase(?![\\w-])`` would, without one regex per phrase.
 
     A 3,000-way regex alternation tries every phrase at every position, and
     compiling one regex per phrase per call thrashed ``re``'s cache. Here the
@@ -172,19 +177,17 @@ class PhraseIndex:
             self._by_key.setdefault(m.group(0) if m else phrase[0], []).append(phrase)
         self._keys = frozenset(self._by_key)
         self._odd = [k for k in self._keys if not _is_word_char(k[0])]
-        self._words = re.compile(r"\w+")
 
     def _candidates(self, text: str) -> list[tuple[int, int, str]]:
         """Every ``(start, end, phrase)`` match, by start and then longest first."""
-        keys = self._keys.intersection(self._words.findall(text)).union(k for k in self._odd if k in text)
-        out = []
-        for key in keys:
-            word_key = _is_word_char(key[0])
+        words = (_ASCII_WORDS if text.isascii() else _WORDS_ANY).findall(text)
+        out: list[tuple[int, int, str]] = []
+        for key in self._keys.intersection(words).union(k for k in self._odd if k in text):
+            whole_word = _is_word_char(key[0])  # a first word must be a whole word of the text
             start = text.find(key)
             while start >= 0:
                 after = start + len(key)
-                # A word key must be a whole word of the text before any of its phrases is tried.
-                if not (start and _joins(text[start - 1])) and not (word_key and after < len(text) and _is_word_char(text[after])):
+                if not (start and _joins(text[start - 1])) and not (whole_word and after < len(text) and _is_word_char(text[after])):
                     out += [(start, start + len(p), p) for p in self._by_key[key] if text.startswith(p, start) and _ends(text, start + len(p))]
                 start = text.find(key, after)
         out.sort(key=lambda c: (c[0], -c[1]))
@@ -213,6 +216,19 @@ def pluralise(word: str) -> str:
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
     return word + "es" if _SIBILANT.search(word) else word + "s"
+
+
+def looks_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def singular(word: str) -> str:
+    """The likeliest singular of a plural noun: "cells" -> "cell", "bodies" -> "body", "reflexes" -> "reflex"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if _SIBILANT.search(word[:-2]) and word.endswith("es"):
+        return word[:-2]
+    return word[:-1] if looks_plural(word) else word
 
 
 def singulars(word: str) -> list[str]:

@@ -120,3 +120,16 @@ def test_finalize_adds_readability_per_field():
     assert set(s.readability) == {"simple_explanation", "key_findings", "research_summary"}
     r = s.readability["simple_explanation"]
     assert r.words == 8 and r.sentences == 2 and r.fkgl is not None and r.smog is None  # SMOG needs 3 sentences
+
+
+def test_check_f003_counts_a_glossary_plain_form_in_its_plural_as_support():
+    from sciplain.summarize.resources import Resources
+
+    from .abstracts import article
+
+    rats = article("Contusions", [("RESULTS", "Contusions healed in the treated rats.")])
+    resources = Resources.build(glossary=[{"term": "contusion", "plain": "bruising injury", "aliases": ["contusions"]}], categories=[])
+    # "injuries" stems to "injur", "injury" to "injury": only the plural plain form supports the finding.
+    summary = good(key_findings=[KeyFinding(text="Injuries healed.", source_sentences=[0])])
+    assert "F003" not in [c.code for c in check_summary(summary, rats, split_article(rats), resources)]
+    assert "F003" in [c.code for c in check_summary(summary, rats, split_article(rats))]

@@ -78,3 +78,13 @@ def test_glossary_empty_when_no_word_list(standin_resources):
     from sciplain.summarize.resources import Resources
 
     assert OfflineBackend(resources=Resources()).summarize(PROTOCOL).glossary == []
+
+
+def test_categories_score_each_keyword_once_even_when_keywords_overlap():
+    cats = (CategoryDef(name="Injury", slug="injury", keywords=("spinal cord injury", "spinal cord")),
+            CategoryDef(name="Cord blood", slug="cord-blood", keywords=("cord blood",)),
+            CategoryDef(name="Pain", slug="pain", keywords=("pain",), mesh=("Chronic Pain",)))
+    # "spinal cord injury" and "spinal cord" both count, 2 each for the title (the text adds nothing more);
+    # "cord blood" is not "cord-blood"; MeSH alone scores 3.
+    assert match_categories("Spinal cord injury and cord-blood.", "Spinal cord injury", ["chronic pain"], [], cats) == ["injury", "pain"]
+    assert match_categories("Cord blood was used.", "Other", [], ["Cord Blood"], cats) == ["cord-blood"]  # keyword + text: 3

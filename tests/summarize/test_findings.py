@@ -1,8 +1,16 @@
+import re
+
 import pytest
 
+from sciplain.summarize.steps.findings import (
+    certainty_levels,
+    keep_certainty,
+    shorten,
+    third_person,
+)
 from sciplain.summarize.textutil import numbers_in
 
-from .abstracts import ALL, COHORT, RCT, REVIEW
+from .abstracts import ALL, COHORT, RCT, REVIEW, article
 
 
 @pytest.mark.parametrize("name", ["rct", "cohort", "review", "animal", "case_report"])
@@ -41,3 +49,104 @@ def test_key_findings_none_for_a_protocol(offline):
 def test_key_findings_on_unstructured_abstract_come_from_results_and_conclusions(offline):
     doc = offline.analyse(COHORT)
     assert doc.summary.key_findings[0].text.startswith("Infection rates were lower")
+
+
+# --- certainty, the authors' voice and shorter sentences (invented abstracts) -------------------------------------
+
+GRADED = article("", [
+    ("Main results", ("We included nine trials with 1020 participants. Compared with usual care, bladder training may reduce urinary "
+                     "tract infections (RR 0.61, 95% CI 0.40 to 0.93; 4 trials, 510 participants; low-certainty evidence). We are "
+                     "uncertain whether bladder training affects quality of life (MD 2.1, 95% CI -1.0 to 5.2; 2 trials; very "
+                     "low-certainty evidence). Bladder training probably makes little or no difference to hospital admissions "
+                     "(RR 0.95, 95% CI 0.80 to 1.12; 5 trials, 700 participants; moderate-certainty evidence).")),
+    ("Authors' conclusions", "Bladder training may reduce infections, but the evidence is limited."),
+], publication_types=["Systematic Review"])
+
+NARRATIVE = article(
+    "Emerging treatments for neuropathic pain after spinal cord injury: a narrative review",
+    "Neuropathic pain affects about half of people with spinal cord injury. Current drugs often give only partial relief and "
+    "cause side effects. Here, we highlight emerging treatments, including brain stimulation and virtual reality. Brain "
+    "stimulation reduced pain in several small trials, but the effects were short-lived. Virtual reality may lower pain "
+    "intensity when combined with exercise. We also discuss how our understanding of pain mechanisms shapes new drug targets. "
+    "Combining treatments may offer more relief than any single approach.",
+    publication_types=["Review"],
+)
+
+
+def test_key_findings_keep_the_certainty_of_the_evidence_in_plain_words(offline):
+    texts = [f.text for f in offline.analyse(GRADED).summary.key_findings]
+    assert "Compared with usual care, bladder training may reduce urinary tract infections. The evidence for this is weak." in texts
+    assert any(t.endswith("hospital admissions. The evidence for this is moderate.") for t in texts)
+    assert not any("certainty" in t for t in texts)
+
+
+def test_key_findings_do_not_add_certainty_to_a_finding_that_states_it():
+    assert keep_certainty("We are uncertain whether it helps.", "We are uncertain whether it helps (very low-certainty evidence).") \
+        == "We are uncertain whether it helps."
+    assert keep_certainty("Pain fell.", "Pain fell (low-quality evidence) and sleep improved (high-certainty evidence).") \
+        == "Pain fell. The evidence for this is weak to strong."
+    assert keep_certainty("There is low-certainty evidence that it helps.", "There is low-certainty evidence that it helps.") \
+        == "There is weak evidence that it helps."
+    assert certainty_levels("Sleep improved (moderate quality evidence).") == ["moderate"]
+    assert certainty_levels("Quality of life improved.") == []
+
+
+@pytest.mark.parametrize("text, who, expected", [
+    ("We highlight emerging treatments.", "the authors", "The authors highlight emerging treatments."),
+    ("Here, we describe its use.", "the authors", "The authors describe its use."),
+    ("Our results show a benefit that allows us to plan a trial.", "the researchers",
+     "The results show a benefit that allows the researchers to plan a trial."),
+    ("To our knowledge, this is the first trial in the US.", "the researchers", "To the authors' knowledge, this is the first trial in the US."),
+])
+def test_reader_text_puts_the_authors_we_in_the_third_person(text, who, expected):
+    assert third_person(text, who) == expected
+
+
+def test_key_findings_of_a_narrative_review_are_its_points_in_the_third_person(offline):
+    doc = offline.analyse(NARRATIVE)
+    texts = [f.text for f in doc.summary.key_findings]
+    assert len(texts) >= 3
+    assert not any(re.search(r"\b(?:we|our)\b", t, re.IGNORECASE) for t in texts)
+    assert "Here are the main points." in doc.summary.simple_explanation and "We " not in doc.summary.simple_explanation
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The immune response may contribute less than 20% to clearance—the rest is taken care of by chance.",
+     "The immune response may contribute less than 20% to clearance. The rest is taken care of by chance."),
+    ("Using a new imaging method and a large sample of mice, we found that lesions were smaller.", "Lesions were smaller."),
+    ("Lesions were smaller in treated mice than in control mice, suggesting that the drug may protect the cord.",
+     "Lesions were smaller in treated mice than in control mice. This suggests that the drug may protect the cord."),
+    ("Although the sample was small and the follow-up short, walking speed improved in most of the trained people.",
+     "The sample was small and the follow-up short. But walking speed improved in most of the trained people."),
+    ("Walking speed improved in the training group after eight weeks, and the balance scores were not different at six months.",
+     "Walking speed improved in the training group after eight weeks. The balance scores were not different at six months."),
+    ("Pain fell in both groups, and was lower with training in the first six weeks of the study.",
+     "Pain fell in both groups, and was lower with training in the first six weeks of the study."),
+    ("Risk was higher among carriers: n = 3,965, weighted hazard ratio = 1.04.", "Risk was higher among carriers."),
+])
+def test_shorten_splits_and_trims_without_losing_meaning(text, expected):
+    assert shorten(text) == expected
+
+
+def test_shorten_keeps_negations_hedges_and_hedging_frames():
+    assert shorten("Early surgery did not improve recovery — at least not in older people.") == \
+        "Early surgery did not improve recovery — at least not in older people."
+    assert shorten("The results show that training may help.", drop_frames=False) == "The results show that training may help."
+    assert shorten("The results show that training helps walking speed in adults.") == "Training helps walking speed in adults."
+
+
+@pytest.mark.parametrize("verb, finding", [
+    ("indicate", "The data show that early training improves walking in adults with spinal cord injury."),
+    ("show", "Early training improves walking in adults with spinal cord injury."),
+])
+def test_key_findings_drop_a_frame_only_when_the_source_does_not_hedge(offline, verb, finding):
+    a = article("T", [("RESULTS", f"Our data {verb} that early training improves walking in adults with spinal cord injury.")])
+    assert offline.analyse(a).summary.key_findings[0].text == finding
+
+
+def test_key_findings_skip_boilerplate_and_descriptions(offline):
+    a = article("T", "Falls are common in wheelchair users. We surveyed 300 wheelchair users. Falls were reported by 40% of them. "
+                     "Falls were more common in people with poor balance. We also discuss fall prevention programs. "
+                     "Please see later in the article for the Editors' Summary.")
+    texts = [f.text for f in offline.analyse(a).summary.key_findings]
+    assert not any("Editors" in t or "discuss" in t for t in texts)

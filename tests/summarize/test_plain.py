@@ -46,3 +46,65 @@ def test_plain_glossary_swaps_short_plain_forms_only(standin_resources):
     assert apply_glossary("A contusion of the cord.", standin_resources) == "A bruising injury of the cord."
     assert apply_glossary("Tetraplegia is common.", standin_resources) == "Tetraplegia is common."
     assert apply_glossary("Intermittent catheterization helps.", standin_resources) == "Intermittent catheterization helps."
+
+
+@pytest.fixture
+def number_glossary():
+    from sciplain.summarize.resources import Resources
+
+    return Resources.build(glossary=[
+        {"term": "neuron", "plain": "nerve cell", "definition": "d", "aliases": ["neurons", "neuronal"]},
+        {"term": "axon", "plain": "nerve fiber", "definition": "d", "aliases": ["axons"]},
+        {"term": "pressure injury", "plain": "pressure sore", "definition": "d", "aliases": ["pressure ulcer", "pressure ulcers"]},
+        {"term": "clinician", "plain": "health care provider", "definition": "d", "aliases": ["clinicians"]},
+        {"term": "antibody", "plain": "immune protein", "definition": "d", "aliases": ["antibodies"]},
+        {"term": "Nogo-A", "plain": "growth-blocking protein", "definition": "d", "aliases": []},
+        {"term": "follow-up", "plain": "check-up", "definition": "d", "aliases": ["follow-ups"]},
+        {"term": "respiratory muscles", "plain": "breathing muscles", "definition": "d", "aliases": ["respiratory muscle"]},
+        {"term": "signaling pathway", "plain": "chain of signals", "definition": "d", "aliases": ["signaling pathways"]},
+        {"term": "sacral", "plain": "lower-spine", "definition": "d", "aliases": ["sacral segments"]},
+        {"term": "magnetic resonance imaging", "plain": "MRI scan", "definition": "d", "aliases": ["MRI"]},
+    ], categories=[])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many surviving neurons were seen.", "Many surviving nerve cells were seen."),
+    ("There were fewer regenerating axons.", "There were fewer regenerating nerve fibers."),
+    ("Pressure ulcers healed.", "Pressure sores healed."),
+    ("Clinicians should consider it.", "Health care providers should consider it."),
+    ("One neuron died.", "One nerve cell died."),
+    ("Weak respiratory muscle.", "Weak breathing muscle."),  # a plural plain form follows a singular term too
+    ("Signaling pathways were active.", "Chains of signals were active."),  # the head noun, not the last word
+    ("The sacral segments.", "The lower-spine."),  # no plural of a form: nothing to inflect
+])
+def test_plain_glossary_keeps_the_number_of_the_term(number_glossary, text, expected):
+    assert apply_glossary(text, number_glossary) == expected
+
+
+def test_plain_glossary_leaves_follow_up_alone(number_glossary):
+    assert apply_glossary("Pain fell during follow-up. Two follow-ups were missed.", number_glossary) == \
+        "Pain fell during follow-up. Two follow-ups were missed."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mice given Nogo-A antibodies recovered.", "Mice given Nogo-A immune proteins recovered."),
+    ("After injury, Nogo-A rose. Neurons died.", "After injury, growth-blocking protein rose. Nerve cells died."),
+    ("Neurons died.", "Nerve cells died."),
+])
+def test_plain_glossary_capitalises_by_sentence_position_and_does_not_stack_swaps(number_glossary, text, expected):
+    assert apply_glossary(text, number_glossary) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They cut an axon.", "They cut a nerve fiber."),
+    ("An antibody was given.", "An immune protein was given."),
+    ("An MRI showed it.", "An MRI scan showed it."),
+    ("MRI scans showed it.", "MRI scans showed it."),  # not "MRI scan scans"
+])
+def test_plain_glossary_fits_the_article_and_avoids_echoes(number_glossary, text, expected):
+    assert apply_glossary(text, number_glossary) == expected
+
+
+def test_plain_rewrite_keeps_the_plural_of_a_glossary_term(number_glossary):
+    out = rewrite("Clinicians counted surviving neurons at follow-up.", abbreviations={}, resources=number_glossary)
+    assert out == "Health care providers counted surviving nerve cells at follow-up."

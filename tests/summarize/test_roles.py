@@ -1,6 +1,6 @@
 import pytest
 
-from sciplain.summarize.roles import decode, predict_roles, role_from_label
+from sciplain.summarize.roles import _lower_cue, decode, is_metadata, predict_roles, role_from_label
 from sciplain.summarize.steps.sentences import split_article
 
 from .abstracts import COHORT, RCT, REVIEW, article
@@ -15,6 +15,9 @@ from .abstracts import COHORT, RCT, REVIEW, article
     ("Search methods", "", "methods"),
     ("Study limitations", "", "limitations"),
     ("Whatever", "RESULTS", "results"),
+    ("Trial registration", "BACKGROUND", "other"),
+    ("Funding", "", "other"),
+    ("Conflict of interest statement", "", "other"),
     ("", "", ""),
 ])
 def test_role_from_label_maps_printed_labels_and_nlm_categories(label, category, role):
@@ -74,4 +77,44 @@ def test_split_article_drops_heading_lines_inside_sections():
 def test_role_funding_and_registration_lines_are_kept_out_of_the_argument(line):
     texts = ["Pain is common after injury.", "We enrolled 40 patients.", "Pain fell by 20%.", "Training may help.", line]
     roles = predict_roles(texts)
-    assert roles[-1] == "background" and roles[-2] == "conclusions"
+    assert roles[-1] == "other" and roles[-2] == "conclusions"
+
+
+def test_role_registration_line_inside_a_labelled_section_is_other():
+    a = article("T", [("METHODS", "We enrolled 40 adults with spinal cord injury. The trial was registered at ClinicalTrials.gov (NCT01234567)."),
+                      ("RESULTS", "Pain fell by 20%.")])
+    assert [s.role for s in split_article(a)] == ["methods", "other", "results"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This study was aimed to explore the factors that predict walking speed.",
+    "The aim of this present study was to compare two doses of baclofen.",
+    "We examined the association between sleep quality and pain after injury.",
+])
+def test_role_objective_cues_cover_common_wordings(sentence):
+    texts = ["Spasticity is common after spinal cord injury.", sentence, "Forty adults were randomly assigned to two groups.",
+             "Pain scores were lower in the treatment group (p < 0.01).", "These findings suggest a benefit."]
+    assert predict_roles(texts)[1] == "objective"
+
+
+def test_role_enrolment_count_reads_as_a_result():
+    texts = ["Falls are common after spinal cord injury.", "We aimed to describe falls in wheelchair users.",
+             "Wheelchair users were recruited from two clinics and interviewed.", "In the end, 107 people were included in the final analysis.",
+             "Falls were reported by 40% of them.", "Fall prevention may deserve more attention."]
+    assert predict_roles(texts)[3] == "results"
+
+
+def test_role_bare_organisation_line_is_a_setting_early_and_metadata_late():
+    assert not is_metadata("Spinal Injuries Research Institute, Sydney, Australia.", position=0.2)
+    assert is_metadata("Spinal Injuries Research Institute, Sydney, Australia.", position=0.9)
+    assert is_metadata("Not applicable.", position=0.9)
+
+
+def test_role_sentences_about_a_program_are_not_metadata():
+    assert not is_metadata("Participants attended a 12-week exercise program.")
+    assert not is_metadata("All births registered in Norway between 1999 and 2009 were included.")
+
+
+def test_role_cues_refuse_upper_case_escapes():
+    with pytest.raises(ValueError):
+        _lower_cue(r"\bresults\S+")

@@ -1,8 +1,10 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sciplain.summarize.textutil import has_negation, numbers_in, parse_count, word_to_int
+from sciplain.summarize.textutil import PhraseIndex, has_negation, numbers_in, parse_count, pluralise, singular, singulars, word_to_int
 
 
 @pytest.mark.parametrize("text, value", [
@@ -41,3 +43,32 @@ def test_parse_count_round_trips_digits(n):
 ])
 def test_negation_cues(text, negated):
     assert has_negation(text) is negated
+
+
+_PHRASES = ["spinal cord", "spinal cord injury", "cord", "in vivo", "in", "a-b", "(x)", "-z", "x"]
+
+
+@given(st.text(alphabet="spinal cord injury vivo ab-x()z_1.", max_size=60))
+def test_phrase_index_finds_what_the_regex_alternation_finds(text):
+    alternation = "|".join(re.escape(p) for p in sorted(_PHRASES, key=len, reverse=True))
+    regex = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+    index = PhraseIndex(_PHRASES)
+    assert index.longest(text) == [(m.start(), m.end(), m.group(0)) for m in regex.finditer(text)]
+    assert index.present(text) == {p for p in _PHRASES if re.search(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", text)}
+
+
+def test_phrase_index_prefers_the_longest_phrase_and_keeps_overlaps_for_present():
+    index = PhraseIndex(["spinal cord", "spinal cord injury", "cord injury"])
+    assert index.longest("after spinal cord injury, cord injury") == [(6, 24, "spinal cord injury"), (26, 37, "cord injury")]
+    assert index.present("spinal cord injury") == {"spinal cord", "spinal cord injury", "cord injury"}
+    assert index.longest("cerebrospinal cord-injury") == []
+
+
+@pytest.mark.parametrize("word, plural, back", [
+    ("cell", "cells", "cell"), ("body", "bodies", "body"), ("day", "days", "day"), ("branch", "branches", "branch"),
+    ("reflex", "reflexes", "reflex"), ("analysis", "analyses", "analys"),  # "-ses" is ambiguous: singulars() has both
+])
+def test_pluralise_singular_and_singulars(word, plural, back):
+    assert pluralise(word) == plural
+    assert singular(plural) == back
+    assert word in singulars(plural)

@@ -2,8 +2,11 @@
 
 Neither field copies the abstract. The simple explanation follows one fixed
 order — what was studied, in whom, what was found, what it means — from short
-template sentences filled with rewritten content; the research summary says the
-same for clinicians, keeping technical terms but not the statistics.
+template sentences filled with rewritten content. The research summary, the
+"more detail" layer, says what was asked, who was studied and how ("This was a
+prospective cohort study of 212 people …"), the main results, what the authors
+conclude (in their voice, hedges kept) and at most one stated limitation; it keeps
+technical terms but not the statistics, and never the registration or funding lines.
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ import re
 
 from ..abbreviations import expand
 from ..design import design_kind
-from ..doc import Doc
+from ..doc import Doc, Sentence
 from ..pipeline import step
 from ..plain import apply_glossary, plain_words, rewrite, strip_statistics, tidy
+from ..roles import LIMITATION_CUE
 from ..textutil import capitalise, ensure_period, lower_first
+from .findings import DESCRIPTIVE, STATEMENT_DESIGNS, authors, reader_text, third_person
 
 DESIGN_PLAIN = {
     "systematic review with meta-analysis": "This was a systematic review with a meta-analysis. The researchers gathered earlier studies and combined their results.",
@@ -48,7 +53,8 @@ MEANING_CAVEAT = {
 AIM_PATTERNS = [
     re.compile(r"^(?:the |our |this )?(?:main |primary |overall |specific )?(?:aims?|objectives?|purposes?|goals?)(?: of (?:this|the|our|the present|the current) (?:[\w-]+ ){0,2}(?:study|work|review|trial|paper|analysis|research|project))?(?: (?:was|were|is|are))? (?:to )(?P<aim>.+)", re.IGNORECASE),
     re.compile(r"^(?:in this (?:study|review|work),? )?we (?:aimed|sought|set out|wanted|intended|aim|seek) to (?P<aim>.+)", re.IGNORECASE),
-    re.compile(r"^(?:this|the present|the current|our) (?:[\w-]+ ){0,2}(?:study|review|trial|work|paper|analysis) (?:aimed|aims|sought|seeks|was designed|is designed) to (?P<aim>.+)", re.IGNORECASE),
+    re.compile(r"^(?:this|the present|the current|our) (?:[\w-]+ ){0,2}(?:study|review|trial|work|paper|analysis) (?:(?:was |is )?aimed|aims|sought|seeks|was designed|is designed) to (?P<aim>.+)", re.IGNORECASE),
+    re.compile(r"^(?:this|the present|our) (?:[\w-]+ ){0,2}(?:study|trial|review) will (?P<aim>(?:test|assess|evaluate|determine|examine|investigate|compare|explore|establish|measure)\b.+)", re.IGNORECASE),
     re.compile(r"^to (?P<aim>(?:evaluate|assess|determine|investigate|examine|compare|explore|identify|describe|test|estimate|characteri[sz]e|review|summari[sz]e|quantify|understand|establish|develop|measure|find|analy[sz]e|report|provide|document|clarify|elucidate|validate|present)\b.+)", re.IGNORECASE),
 ]
 DID_PATTERN = re.compile(r"^(?:here,? |in this (?:study|review|work|report|paper|article),? |therefore,? |thus,? )?we (?P<verb>hypothesi[sz]ed|tested the hypothesis|investigated|examined|evaluated|assessed|explored|asked|tested|studied|determined|compared|characteri[sz]ed|report|describe|present|reviewed|review|discuss|summari[sz]e|analy[sz]ed|measured)\b(?P<rest>.+)", re.IGNORECASE)
@@ -59,6 +65,14 @@ STATEMENT_TITLE = re.compile(r"\b(?:is|are|was|were|can|may|might|does|do|did|ha
 TITLE_DESIGN = re.compile(r"\s*[:.(-]\s*(?:a |an |the )?(?:(?:study )?protocol|(?:systematic |scoping |narrative )?review|meta-analysis|"
                           r"(?:randomi[sz]ed|controlled|pilot|feasibility|prospective|retrospective|multicent(?:er|re)|single-cent(?:er|re)|"
                           r"cross-sectional|cohort|case|observational|clinical|double-blind|placebo-controlled|qualitative)\b).*$", re.IGNORECASE)
+# "A Phase Two Randomised Controlled Double Blind Trial of X versus Y" is about "X versus Y".
+TITLE_LEAD = re.compile(r"^(?:a |an |the )?(?:(?:phase|one|two|three|i{1,3}|iv|randomi[sz]ed|controlled|double|single|triple|blind(?:ed)?|"
+                        r"double-blind|placebo-controlled|multicent(?:er|re)|pilot|prospective|retrospective|cohort|cross-sectional|"
+                        r"clinical|open-label|systematic|narrative|observational|comparative|feasibility|case-control|longitudinal|"
+                        r"pragmatic|crossover|cross-over|population-based) ){1,8}(?:trial|study|review|meta-analysis|analysis) "
+                        r"(?:of|on|in|comparing|into)\s+(?=\S)", re.IGNORECASE)
+NEEDS_RESEARCH = re.compile(r"\b(?:further|future|more|larger) (?:research|studies|trials|work)\b|\b(?:are|is) (?:needed|warranted|required)\b",
+                            re.IGNORECASE)
 LEAD_IN = re.compile(r"^(?:in conclusion|to conclude|in summary|taken together|collectively|overall|together|thus|therefore|hence|finally),?\s+", re.IGNORECASE)
 
 
@@ -82,39 +96,67 @@ def short_aim(aim: str, limit: int = 14) -> str:
     return aim
 
 
-def what_was_studied(doc: Doc) -> str:
+# How each kind of stated question is put to a reader, per field: patients, then clinicians.
+QUESTION_FRAMES = {
+    "simple": {"aim": "The researchers wanted to ", "plan": "The researchers want to ", "idea": "The researchers tested the idea that ", "asked": "The researchers asked: ",
+               "title": "The study's main message is in its title: ", "topic": "This study is about "},
+    "summary": {"aim": "The study aimed to ", "plan": "The study aims to ", "idea": "The researchers tested the hypothesis that ", "asked": "The study asked: ",
+                "title": "The study examined whether ", "topic": "This study is about "},
+}
+PAPER_VERBS = {"report": "reports", "present": "presents", "review": "reviews", "discuss": "discusses"}
+
+
+def study_question(doc: Doc, level: str = "simple") -> str:
+    """What was asked, from the stated aim ("To evaluate whether …", "We aimed to …", "Here we tested
+    whether …") or else from the title; not yet rewritten, so each field can rewrite it at its level."""
+    frames = QUESTION_FRAMES[level]
     for s in doc.by_role("objective") + doc.sentences[:4]:
         text = strip_statistics(s.text).rstrip(". ")
         for rx in AIM_PATTERNS:
             m = rx.match(text)
             if m:
-                return _plain("The researchers wanted to " + short_aim(m.group("aim")), doc)
+                return frames["plan" if doc.design == "study protocol" else "aim"] + short_aim(m.group("aim"))
         m = DID_PATTERN.match(text)
         if m:
             verb = m.group("verb").lower()
             if verb.startswith(("hypothesi", "tested the hyp")):
-                rest = re.sub(r"^\s*that\s+", "", m.group("rest"))
-                return _plain("The researchers tested the idea that " + rest.strip(), doc)
+                return frames["idea"] + re.sub(r"^\s*that\s+", "", m.group("rest")).strip()
             if verb in ("report", "describe", "present", "review", "discuss", "summarise", "summarize"):
-                return _plain("This paper " + {"report": "reports", "present": "presents", "review": "reviews",
-                                               "discuss": "discusses"}.get(verb, "describes") + m.group("rest"), doc)
-            return _plain("The researchers " + verb + m.group("rest"), doc)
-    title = TITLE_DESIGN.sub("", doc.article.title.strip().rstrip("."))
+                return "This paper " + PAPER_VERBS.get(verb, "describes") + m.group("rest")
+            return "The researchers " + verb + m.group("rest")
+    title = TITLE_DESIGN.sub("", TITLE_LEAD.sub("", doc.article.title.strip().rstrip(".")))
     if not title:
         return ""
     if ":" in title and len(title.split(":")[0].split()) >= 3:
         title = title.split(":")[0]  # "Main topic: a multidimensional scaling analysis of …"
     if title.endswith("?"):
-        return _plain("The researchers asked: " + lower_first(title), doc)
+        return frames["asked"] + lower_first(title)
     if STATEMENT_TITLE.search(title):
-        return _plain("The study's main message is in its title: " + lower_first(title), doc)
-    return _plain("This study is about " + lower_first(title), doc)
+        return frames["title"] + lower_first(title)
+    return frames["topic"] + lower_first(title)
+
+
+def what_was_studied(doc: Doc, question: str) -> str:
+    return third_person(_plain(question, doc), authors(doc.design)) if question else ""
+
+
+_PREDICATE = re.compile(r"\s+(?:will be|were|was|are|is|had|have|underwent|received)\b.*$")
+
+
+def noun_phrase(who: str) -> str:
+    """The participants as a noun phrase: "60 adults with X will be randomly assigned" -> "60 adults with X"."""
+    return _PREDICATE.sub("", who)
+
+
+def names_participants(question: str, description: str | None) -> bool:
+    """Whether the question already says who was studied ("This paper describes a 52-year-old woman …")."""
+    return bool(description) and noun_phrase(description).split(" ", 1)[-1] in question
 
 
 def who_was_studied(doc: Doc) -> str:
     p = doc.summary.participants
     kind = design_kind(doc.design)
-    who = p.description or p.population
+    who = noun_phrase(p.description or p.population or "")
     if who:
         who = tidy(re.sub(r"\s*\([^()]*\)", "", who))  # age/sex details stay in the participants field
         who = plain_words(apply_glossary(expand(who, doc.abbreviations), doc.resources))
@@ -154,17 +196,18 @@ def what_was_found(doc: Doc) -> list[str]:
         return []
     chosen = plainest(results[:4])[:2] or [min(results, key=lambda t: len(t.split()))]
     chosen.sort(key=results.index)
-    return ["Here is what they found."] + chosen
+    lead = "Here are the main points." if doc.design in STATEMENT_DESIGNS else "Here is what they found."
+    return [lead] + chosen
 
 
 def what_it_means(doc: Doc) -> list[str]:
     out = []
     used = {i for i in doc.findings if doc.sentences[i].role == "results"}
-    conclusions = [s for s in doc.by_role("conclusions") if s.index not in used and
-                   not re.search(r"\b(?:further|future|more) (?:research|studies|trials|work)\b|\bare (?:needed|warranted)\b", s.text, re.IGNORECASE)]
+    conclusions = [s for s in doc.by_role("conclusions") if s.index not in used and not NEEDS_RESEARCH.search(s.text)
+                   and not DESCRIPTIVE.search(s.text)]
     if conclusions and doc.design != "study protocol":
         # The first conclusion that reads plainly in about 25 words, else the shortest.
-        candidates = [_plain(LEAD_IN.sub("", strip_statistics(s.text)), doc) for s in conclusions[:3]]
+        candidates = [third_person(_plain(LEAD_IN.sub("", strip_statistics(s.text)), doc), authors(doc.design)) for s in conclusions[:3]]
         meaning = next(iter(plainest(candidates)), min(candidates, key=lambda c: len(c.split())))
         if meaning not in what_was_found(doc):
             out.append("What it means: " + lower_first(meaning))
@@ -178,49 +221,142 @@ def what_it_means(doc: Doc) -> list[str]:
 @step("simple_explanation", requires=["summary.key_findings", "findings", "design", "summary.participants", "abbreviations"],
       assigns=["summary.simple_explanation"])
 def simple_explanation_step(doc: Doc) -> Doc:
-    parts = [what_was_studied(doc), who_was_studied(doc), DESIGN_PLAIN.get(doc.design, "")]
+    question = study_question(doc)
+    who = "" if names_participants(question, doc.summary.participants.description) else who_was_studied(doc)
+    parts = [what_was_studied(doc, question), who, DESIGN_PLAIN.get(doc.design, "")]
     parts += what_was_found(doc) + what_it_means(doc)
     doc.summary.simple_explanation = " ".join(ensure_period(p) for p in parts if p and p.strip())
     return doc
 
 
-def _summary_sentence(text: str, doc: Doc) -> str:
-    out = rewrite(text, abbreviations=doc.abbreviations, resources=doc.resources, level="summary")
-    return plain_words_light(out)
+# --- the research summary -----------------------------------------------------------------------------
+
+DESIGN_NOUN = {
+    "systematic review with meta-analysis": "a systematic review with meta-analysis", "systematic review": "a systematic review",
+    "randomized controlled trial": "a randomized controlled trial", "non-randomized controlled trial": "a non-randomized controlled trial",
+    "cohort (prospective)": "a prospective cohort study", "cohort (retrospective)": "a retrospective cohort study",
+    "case-control": "a case-control study", "cross-sectional": "a cross-sectional study", "case series": "a case series",
+    "case report": "a case report", "qualitative": "a qualitative study", "animal study": "an animal study",
+    "in vitro/lab study": "a laboratory study", "narrative review": "a narrative review", "guideline": "a clinical guideline",
+}
+PRESENT_TENSE = frozenset({"narrative review", "guideline"})  # a review is, a study was
+OUTCOME = re.compile(r"\b(?:primary|main) (?:outcome|end ?point)s?(?: measures?)? (?:was|were|will be|is|are|included) (?P<what>[^;]{3,120}?)\.?$",
+                     re.IGNORECASE)
+CONCLUSION_FRAME = re.compile(r"^(?:(?:these|our|the|this|the present) (?:results|findings|data|observations|study|review|trial|work|analysis)|"
+                              r"we|the authors) (?:further |strongly |collectively |also )?(?P<verb>suggest|indicat|show|demonstrat|impl|reveal|"
+                              r"conclud|support|propos)\w*(?: the (?:idea|notion|view|hypothesis))? that\s+", re.IGNORECASE)
+TENTATIVE = ("suggest", "impl", "support", "propos")  # frames that hedge: the authors "suggest", not "conclude"
 
 
-_LIGHT = re.compile(r"\b(?:utiliz|utilis)(e|ed|es|ation)\b", re.IGNORECASE)
+def _summary(text: str, doc: Doc, sources: list[Sentence]) -> str:
+    """Clinicians' wording: the plain rewrite without the glossary, so technical terms stay while general
+    academic words ("utilised", "mortality") and asides go."""
+    rewritten = rewrite(text, abbreviations=doc.abbreviations, resources=None, level="simple", max_words=18)
+    return reader_text(rewritten, doc, sources)
 
 
-def plain_words_light(text: str) -> str:
-    return _LIGHT.sub(lambda m: {"e": "use", "ed": "used", "es": "uses", "ation": "use"}[m.group(1).lower()], text)
+def _lower_start(text: str, source: str) -> str:
+    """Lower-case the first word to follow "that", unless the source capitalises it mid-sentence (a name)."""
+    first = text.split(" ", 1)[0]
+    return text if re.search(rf"(?<![.!?]) {re.escape(first)}\b", source) else lower_first(text)
+
+
+def research_design(doc: Doc, question: str = "") -> list[str]:
+    """"This was a prospective cohort study of 212 people …", the length of the study and its main outcome.
+    Participants the question already names ("This paper reports the case of a 34-year-old man …") are not repeated."""
+    p, design, future = doc.summary.participants, doc.design, doc.design == "study protocol"
+    who = "" if names_participants(question, p.description) else noun_phrase(p.description or "")
+    who = re.sub(r"^one ", "a ", expand(who, doc.abbreviations))
+    if design == "study protocol":
+        out = [f"This paper describes the plan for a study{' of ' + who if who else ''}. It has no results yet."]
+    elif design in DESIGN_NOUN:
+        link = " in " if design == "animal study" else " of "
+        out = [f"This {'is' if design in PRESENT_TENSE else 'was'} {DESIGN_NOUN[design]}{link + who if who else ''}."]
+    else:
+        out = [f"The study included {who}."] if who else []
+    if doc.summary.study_duration:
+        out.append(duration_sentence(doc.summary.study_duration, future))
+    # A protocol's plans read as results to the role decoder ("The primary outcome will be …"), so look there too.
+    outcome = next((m for s in doc.by_role("methods", "results") if (m := OUTCOME.search(strip_statistics(s.text)))), None)
+    if outcome:
+        what = expand(outcome.group("what"), doc.abbreviations)
+        out.append(f"The main outcome {'will be' if future else 'was'} {what}.")
+    return out
+
+
+def duration_sentence(duration: str, future: bool) -> str:
+    """"followed for a median of 4 years", "24-month follow-up", "8 weeks of treadmill training", "14 days" as a sentence."""
+    was, lasted = ("will be", "will last") if future else ("were", "lasted")
+    if duration.startswith("followed"):
+        return f"Participants {was} {duration}."
+    if duration.endswith("follow-up"):
+        return f"There {'will be' if future else 'was'} a {duration}."
+    if " of " in duration:
+        return f"It {'will involve' if future else 'involved'} {duration}."
+    return f"The study {lasted} {duration}."
+
+
+def research_results(doc: Doc, conclusion: Sentence | None) -> list[str]:
+    """Up to three main results: the key findings' results sentences, else (a narrative review) its points;
+    none for a protocol, whose "results" are plans."""
+    if doc.design == "study protocol":
+        return []
+    chosen = [doc.sentences[i] for i in doc.findings]
+    results = [s for s in chosen if s.role == "results"] or [s for s in chosen if s is not conclusion] or doc.by_role("results")[:2]
+    return [_summary(s.text, doc, [s]) for s in results[:3]]
+
+
+def main_conclusion(doc: Doc) -> Sentence | None:
+    """The first conclusion that is neither a call for more research (that one only if there is no other)
+    nor a description of the paper ("We also discuss …")."""
+    conclusions = [s for s in doc.by_role("conclusions") if not DESCRIPTIVE.search(s.text)]
+    return next((s for s in conclusions if not NEEDS_RESEARCH.search(s.text)), conclusions[0] if conclusions else None)
+
+
+def research_conclusion(doc: Doc, s: Sentence) -> str:
+    """"These results suggest that X may …" -> "The authors suggest that X may …": the authors' voice, hedges kept."""
+    text = LEAD_IN.sub("", strip_statistics(s.text))
+    if doc.design == "study protocol":
+        return _summary(text, doc, [s])
+    m = CONCLUSION_FRAME.match(text)
+    if m is None and re.match(r"(?:we|the authors|the researchers)\b", text, re.IGNORECASE):
+        return _summary(text, doc, [s])  # "We did not find …" already says who concludes
+    if m is None:
+        return _summary(f"The authors conclude that {_lower_start(text, doc.source_text)}", doc, [s])
+    verb = "suggest" if m.group("verb").lower().startswith(TENTATIVE) else "conclude"
+    return _summary(f"The authors {verb} that {text[m.end():]}", doc, [s])
+
+
+STUDY_LIMITATION = re.compile(r"\b(?:limitations?|weakness(?:es)?|caveats?) (?:of|in|to) (?:this|the|our|these) (?:present )?(?:study|review|trial|"
+                              r"analysis|work|data|findings|results|evidence)|\b(?:the|a|one|another|our) (?:main |major |key |important |"
+                              r"potential |further |second )?(?:study )?(?:limitation|weakness)s? (?:is|was|are|were|included|includes)\b|"
+                              r"\bstudy limitations?\b|\b(?:this|our|the) (?:study|review|trial|analysis) (?:is|was) limited by\b|"
+                              r"\bshould be interpreted with caution\b", re.IGNORECASE)
+
+
+def research_limitation(doc: Doc) -> str:
+    """At most one limitation of the study itself: a sentence under a "Limitations" label, or one that says
+    so ("A limitation of this study is …"); "… present major limitations for recovery" is not one."""
+    s = next((s for s in doc.by_role("limitations") if "limitation" in s.label.lower() or STUDY_LIMITATION.search(s.text)), None)
+    if s is None:
+        return ""
+    text = _summary(s.text, doc, [s])
+    return text if LIMITATION_CUE.search(text) else "The authors note a limitation: " + _lower_start(text, doc.source_text)
 
 
 @step("research_summary", requires=["sentences", "design", "summary.participants", "summary.study_duration", "findings"],
       assigns=["summary.research_summary"])
 def research_summary_step(doc: Doc) -> Doc:
-    parts: list[str] = []
-    background = doc.by_role("background")
-    if background:
-        parts.append(_summary_sentence(background[-1].text if len(background) > 1 and "?" not in background[-1].text else background[0].text, doc))
-    objective = doc.by_role("objective")
-    if objective:
-        aim = _summary_sentence(objective[0].text, doc)
-        parts.append(re.sub(r"^To ", "The study aimed to ", aim))
-    design_bits = f"Design: {doc.design}" if doc.design != "other" else ""
-    p = doc.summary.participants
-    if design_bits:
-        if p.description:
-            design_bits += f" of {expand(p.description, doc.abbreviations)}"
-        parts.append(ensure_period(design_bits))
-        if doc.summary.study_duration:
-            parts.append(f"Study length: {doc.summary.study_duration}.")
-    results = [doc.sentences[i] for i in doc.findings if doc.sentences[i].role == "results"][:3]
-    if not results:
-        results = doc.by_role("results")[:2]
-    parts += [_summary_sentence(s.text, doc) for s in results]
-    conclusions = [s for s in doc.by_role("conclusions")][:2]
-    parts += [_summary_sentence(LEAD_IN.sub("", s.text), doc) for s in conclusions]
-    text = " ".join(ensure_period(capitalise(p)) for p in parts if p and len(p.split()) >= 3)
-    doc.summary.research_summary = text
+    """The "more detail" layer, composed in a fixed order: what was asked, who and how, what was found,
+    what the authors conclude, and at most one limitation. Registration and funding lines (role "other")
+    never appear; numbers come through exactly as the source gives them."""
+    question = study_question(doc, level="summary")
+    conclusion = main_conclusion(doc)
+    parts = [_summary(question, doc, []) if question else ""]
+    parts += research_design(doc, question)
+    parts += research_results(doc, conclusion)
+    if conclusion is not None:
+        parts.append(research_conclusion(doc, conclusion))
+    parts.append(research_limitation(doc))
+    doc.summary.research_summary = " ".join(ensure_period(capitalise(p)) for p in parts if p and len(p.split()) >= 3)
     return doc

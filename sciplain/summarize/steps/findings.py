@@ -1,29 +1,59 @@
 """Step "key_findings": 3–5 results and conclusions sentences, each rewritten plainly and
-linked to the sentence it came from (``source_sentences``) so an editor can verify it."""
+linked to the sentence it came from (``source_sentences``) so an editor can verify it.
+
+Besides the shared plain rewrite, this module holds what every reader-facing text
+built from source sentences needs (the research summary uses it too): the authors'
+"we" in the third person, the certainty of the evidence kept in plain words when
+the statistics that carried it are removed, and extra shortening at clause
+boundaries, because a finding a patient cannot read is no finding at all.
+"""
 
 from __future__ import annotations
 
 import re
 
+from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
-from ..plain import rewrite, strip_statistics
-from ..roles import METADATA
+from ..plain import drop_frame, rewrite, strip_statistics
+from ..textutil import HEDGE, capitalise, ensure_period, has_negation
 from ..types import KeyFinding
 
 EFFECT = re.compile(r"\b(?:improv|increas|decreas|reduc|lower|higher|greater|fewer|associat|differ|benefit|effective|"
                     r"better|worse|rose|fell|declin|restor|promot|prevent|enhanc|inhibit|attenuat|protect|recover|"
                     r"correlat|predict|no (?:significant|clear|evidence)|did not|was not|were not|not (?:significantly|associated)|"
                     r"found|showed|safe|tolerat|risk)\w*", re.IGNORECASE)
-DESCRIPTIVE = re.compile(r"^(?:we (?:will|(?:also |briefly )?(?:discuss|review|summari[sz]e|highlight|propose))|we (?:included|report|describe|present|identified \d+|searched)|a total of|this (?:paper|report|article) (?:describes|reports)|the (?:included )?(?:studies|trials) (?:were|included)|there were \d+|"
+DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |first |then |further |specifically |finally )?"
+                         r"(?:discuss|review|summari[sz]e|highlight|propose|describe|outline|introduce))|"
+                         r"we (?:included|report|describe|present|identified \d+|searched)|a total of|"
+                         r"(?:this|the|our) (?:paper|report|article|review|commentary|chapter) (?:describes|reports|discusses|reviews|"
+                         r"summari[sz]es|presents|outlines|highlights)|the (?:included )?(?:studies|trials) (?:were|included)|there were \d+|"
                          r"\w+ (?:studies|trials) (?:met|were included)|of the \d+|data (?:were|from)|the mean age|the median age|"
-                         r"most (?:studies|trials)|many studies|the quality|the risk of bias|overall risk of bias)", re.IGNORECASE)
-LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE)\b", re.IGNORECASE)
+                         r"most (?:studies|trials)|many studies|the quality|the risk of bias|overall risk of bias|"
+                         r"(?:this|the) (?:update|review|search) (?:included|identified|found)|\w+ (?:new )?(?:studies|trials) (?:were|was) added|"
+                         r"the (?:duration|length) of (?:treatment|follow-up|the (?:studies|trials|interventions)) (?:varied|ranged))", re.IGNORECASE)
+LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE|"
+                       r"heterogeneity|I2|I²|statistical variation|interpreted with caution)\b", re.IGNORECASE)
+# Designs whose abstract states its points as background-like statements rather than as results.
+STATEMENT_DESIGNS = frozenset({"narrative review", "guideline"})
+READING_WEIGHT = 1.0  # how much plainness counts against relevance when ranking eligible sentences
 
 
-def score(sentence: Sentence) -> float:
+def reading_load(text: str) -> float:
+    """How much harder than plain prose a sentence reads (0 for short words in short sentences):
+    among sentences that say something, the plainer make better findings."""
+    words = text.split()
+    if not words:
+        return 0.0
+    letters = sum(len(w) for w in words) / len(words)
+    return max(0.0, letters - 5.0) + max(0, len(words) - 20) / 10
+
+
+def score(sentence: Sentence, design: str = "") -> float:
     text = sentence.text
     s = {"results": 2.0, "conclusions": 1.2}.get(sentence.role, 0.0)
+    if sentence.role in ("background", "methods") and design in STATEMENT_DESIGNS:
+        s += 0.5
     if EFFECT.search(text):
         s += 1.5
     if re.search(r"\d", strip_statistics(text)):
@@ -42,18 +72,212 @@ def score(sentence: Sentence) -> float:
     return s
 
 
-def choose(sentences: list[Sentence], limit: int = 5) -> list[Sentence]:
-    pool = [s for s in sentences if s.role in ("results", "conclusions") and not METADATA.search(s.text)]
+def _pool(sentences: list[Sentence], design: str) -> list[Sentence]:
+    """Results and conclusions; when there are too few, the methods (and, for a narrative review or
+    a guideline, whose points read like background, all but the opening sentence) make up the rest."""
+    pool = [s for s in sentences if s.role in ("results", "conclusions")]
     if len(pool) < 3:
-        pool += [s for s in sentences if s.role not in ("results", "conclusions", "background", "objective")
-                 and s not in pool and not METADATA.search(s.text)]
-    scores = {s.index: score(s) for s in pool}
-    ranked = sorted(pool, key=lambda s: (-scores[s.index], s.index))
-    chosen = [s for s in ranked if scores[s.index] > 0][:limit]
+        extra = {"methods", "limitations"} | ({"background"} if design in STATEMENT_DESIGNS else set())
+        pool += [s for s in sentences if s.role in extra and s.index > 0]
+    return pool
+
+
+def choose(sentences: list[Sentence], limit: int = 5, design: str = "") -> list[Sentence]:
+    pool = _pool(sentences, design)
+    scores = {s.index: score(s, design) for s in pool}
+    eligible = [s for s in pool if scores[s.index] > 0]
+    # Relevance decides what may be a finding; among those, plainer sentences rank higher.
+    ranked = sorted(eligible, key=lambda s: (-(scores[s.index] - READING_WEIGHT * reading_load(strip_statistics(s.text))), s.index))
+    chosen = ranked[:limit]
     results = [s for s in chosen if s.role == "results"][:4]
     conclusions = [s for s in chosen if s.role != "results"][: max(1, limit - len(results))]
     picked = (results + conclusions)[:limit]
     return sorted(picked, key=lambda s: s.index)
+
+
+# --- the authors' voice -------------------------------------------------------------------------------
+
+_HERE_WE = re.compile(r"(?:^|(?<=[.!?] ))(?:Here(?:in)?|In this (?:study|paper|review|article|work|report)|Finally|First|Second|Third),?\s+(?=we\b)",
+                      re.IGNORECASE)
+_OUR_KNOWLEDGE = re.compile(r"\bto our knowledge\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
+
+
+def authors(design: str) -> str:
+    """Who "we" are to a reader: the authors of a review, the researchers of a study."""
+    return "the authors" if design_kind(design) == "review" else "the researchers"
+
+
+def third_person(text: str, who: str = "the researchers") -> str:
+    """The authors' "we" and "our" as a reader hears them: "We highlight X" -> "The authors highlight X",
+    "our results" -> "the results". "US" (the country) is left alone: only lower-case "us" is a pronoun."""
+    if not _FIRST_PERSON.search(text):
+        return text
+    text = _OUR_KNOWLEDGE.sub(lambda m: ("T" if m.group(0)[0] == "T" else "t") + "o the authors' knowledge", text)
+    text = _HERE_WE.sub("", text)
+
+    def sub(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low == "us" and word != "us":
+            return word
+        plain = {"we": who, "us": who, "our": "the", "ourselves": "themselves"}[low]
+        at_start = not m.string[: m.start()].strip() or m.string[: m.start()].rstrip()[-1] in ".!?"
+        return capitalise(plain) if word[0].isupper() or at_start else plain
+
+    return _FIRST_PERSON.sub(sub, text)
+
+
+# --- certainty of the evidence -------------------------------------------------------------------------
+
+_LEVEL = r"(very[- ]low|low|moderate|high)"
+CERTAINTY = re.compile(rf"\b{_LEVEL}[- ](?:certainty|quality)\b|\bcertainty of (?:the )?evidence (?:was|is|as) {_LEVEL}\b|"
+                       rf"\bevidence (?:was |is )?of {_LEVEL} (?:certainty|quality)\b", re.IGNORECASE)
+_INLINE_CERTAINTY = re.compile(rf"\b{_LEVEL}[- ](?:certainty|quality) (?:of )?evidence\b", re.IGNORECASE)
+STRENGTH = {"high": "strong", "moderate": "moderate", "low": "weak", "very low": "very weak"}
+_WEAKEST_FIRST = ("very low", "low", "moderate", "high")
+_SAYS_STRENGTH = re.compile(r"\b(?:weak|strong|moderate) evidence\b|\bevidence (?:is|was)\b|\b(?:un)?certain(?:ty)?\b", re.IGNORECASE)
+
+
+def _grades(text: str) -> bool:
+    low = text.lower()
+    return "certainty" in low or "quality" in low
+
+
+def certainty_levels(text: str) -> list[str]:
+    """GRADE levels named in ``text``, weakest first ("very low", "low", "moderate", "high")."""
+    if not _grades(text):
+        return []
+    found = {next(g for g in m.groups() if g).lower().replace("-", " ") for m in CERTAINTY.finditer(text)}
+    return [level for level in _WEAKEST_FIRST if level in found]
+
+
+def plain_certainty(text: str) -> str:
+    """"low-certainty evidence" -> "weak evidence": the GRADE term in words a reader knows."""
+    if not _grades(text):
+        return text
+    return _INLINE_CERTAINTY.sub(lambda m: STRENGTH[m.group(1).lower().replace("-", " ")] + " evidence", text)
+
+
+def keep_certainty(text: str, source: str) -> str:
+    """``text`` with the certainty its source stated, when rewriting removed it.
+
+    "(MD -1.2, 95% CI …; low-certainty evidence)" goes with the statistics, which would
+    turn a hedged Cochrane finding into a plain fact: the finding then says "The evidence
+    for this is weak." (or "weak to moderate" when its source grades several outcomes), a
+    sentence of its own so that the finding's own sentence does not grow longer."""
+    text = plain_certainty(text)
+    levels = certainty_levels(source)
+    if not levels or _SAYS_STRENGTH.search(text):
+        return text
+    strength = STRENGTH[levels[0]] if len(levels) == 1 else f"{STRENGTH[levels[0]]} to {STRENGTH[levels[-1]]}"
+    return f"{ensure_period(text)} The evidence for this is {strength}."
+
+
+# --- shorter sentences ---------------------------------------------------------------------------------
+
+_LEFTOVER_STAT = re.compile(r"[=<>≤≥]\s*[-−]?\d|\b(?:(?:odds|risk|hazard|rate) ratios?|ORs?|RRs?|HRs?)\s+[-−‐]?\d|^\W*%\W*$")
+_PIECES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|:\s+|;\s+")
+_DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–.]{3,80}?\s*[—–]\s*")
+_LEAD_WORDS = (r"(?:(?:by )?using|based on|starting from|through|via|mechanistically|specifically|in particular|in addition|additionally|"
+               r"importantly|notably|interestingly|overall|together|taken together|collectively|consistent with this|in line with this|"
+               r"first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|later|then|moreover|furthermore)\b")
+# A lead-in of up to 90 characters; a longer one ("Using a clock plasmid to measure … and electron microscopy to
+# define …, we saw …") only when the authors follow as the subject.
+_METHOD_LEAD = re.compile(rf"^{_LEAD_WORDS}(?:[^,;.]{{0,90}}|[^;.]{{0,220}}(?=,\s+we\b)),\s+(?=\S)", re.IGNORECASE)
+_RESULT_FRAME = re.compile(r"^(?:these|the|our) (?:results|findings|data|experiments) (?:show|showed|demonstrate|demonstrated|reveal|revealed|"
+                           r"confirm|confirmed|establish|established) that\s+", re.IGNORECASE)
+_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
+# Runs after the plain rewrite, which has already turned "indicating" into "showing".
+_SO_THAT = re.compile(r",\s+(suggesting|showing|implying|confirming|meaning) that\s+", re.IGNORECASE)
+_THIS_VERB = {"suggesting": "suggests", "showing": "shows", "implying": "implies", "confirming": "confirms", "meaning": "means"}
+_TRAILING = re.compile(r",\s+(?:laying|paving|opening|offering|allowing|enabling|thereby|making it possible)\b[^.;]*(?=[.!?]?$)",
+                       re.IGNORECASE)
+# ", and the rate was …": a conjunction, then a new subject of 1–5 words (not a verb, adverb or relative
+# pronoun) and its auxiliary verb. Without a new subject (", and was higher") the clause cannot stand alone.
+_NEW_CLAUSE = re.compile(r",\s+(and|but|while|whereas)\s+(?=(?!\w+(?:ed|ing|ly)\b)(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){1,5}"
+                         r"(?:was|were|is|are|had|has|have|could|can|may|might|will|would|should|(?:did|does|do) not)\b)", re.IGNORECASE)
+_ALTHOUGH = re.compile(r"^(?:Although|Though|While)\s+([^,]{15,}?),\s+(.{15,})$")
+
+
+def _keeps_meaning(piece: str) -> bool:
+    """An aside may go only if it carries no negation, hedge or certainty wording."""
+    return not (has_negation(piece) or HEDGE.search(piece) or CERTAINTY.search(piece))
+
+
+def drop_leftover_statistics(text: str) -> str:
+    """Pieces (sentences, or parts after a colon or semicolon) that are still statistics once the
+    shared rewrite is done ("n = 3,965, weighted hazard ratio = 1.04") are dropped whole."""
+    text = re.sub(r"\s*:\s*%", "", text)
+    if not _LEFTOVER_STAT.search(text):
+        return text
+    pieces = [p for p in _PIECES.split(text) if p.strip()]
+    kept = [p for p in pieces if not _LEFTOVER_STAT.search(p)]
+    return " ".join(ensure_period(capitalise(p.strip())) for p in kept) if kept else text
+
+
+def _shorten_sentence(sentence: str, drop_frames: bool) -> str:
+    body = sentence.rstrip(".!? ")
+    end = sentence[len(body):].strip() or "."
+    body = _DASH_ASIDE.sub(lambda m: " " if _keeps_meaning(m.group(0)) else m.group(0), body)
+    lead = _METHOD_LEAD.match(body)
+    if lead and _keeps_meaning(lead.group(0)) and len(body[lead.end():].split()) >= 5:
+        body = capitalise(body[lead.end():])
+    if drop_frames:
+        body = capitalise(_RESULT_FRAME.sub("", drop_frame(body)))
+    body = _split_at_dash(body)
+    trailing = _TRAILING.search(body)
+    if trailing and _keeps_meaning(trailing.group(0)) and len(body[: trailing.start()].split()) >= 6:
+        body = body[: trailing.start()]
+    m = _SO_THAT.search(body)
+    if m and len(body[: m.start()].split()) >= 5 and len(body[m.end():].split()) >= 4:
+        body = f"{body[: m.start()]}. This {_THIS_VERB[m.group(1).lower()]} that {body[m.end():]}"
+    m = _ALTHOUGH.match(body)
+    if m and len(body.split()) > 16:
+        body = f"{capitalise(m.group(1))}. But {m.group(2)}"
+    return " ".join(_split_clauses(body).split()) + end
+
+
+def _split_at_dash(body: str) -> str:
+    """"… clearance—the rest is taken care of by …": a lone dash before a clause becomes a sentence break."""
+    parts = _DASH.split(body)
+    if len(parts) != 2 or len(parts[0].split()) < 6 or not _NEW_CLAUSE.match(", and " + parts[1]):
+        return body
+    return f"{parts[0]}. {capitalise(parts[1])}"
+
+
+def _split_clauses(body: str, max_words: int = 14) -> str:
+    """Split a long sentence where a conjunction starts a clause with its own subject."""
+    if len(body.split()) <= max_words:
+        return body
+    for m in _NEW_CLAUSE.finditer(body):
+        left, right = body[: m.start()], body[m.end():]
+        if len(left.split()) >= 6 and len(right.split()) >= 5:
+            right = _split_clauses(right, max_words)
+            return f"{left}. {capitalise(right)}" if m.group(1).lower() == "and" else f"{left}. But {right}"
+    return body
+
+
+def shorten(text: str, drop_frames: bool = True) -> str:
+    """Shorter sentences that say the same: asides between dashes, method lead-ins ("Using X, …") and
+    trailing "…, paving the way for …" go; ", suggesting that X" becomes a sentence of its own
+    ("This suggests that X"); "Although X, Y" becomes "X. But Y". Negations and hedges always stay;
+    with ``drop_frames`` "The results show that X" becomes "X" too."""
+    text = drop_leftover_statistics(text)
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    return " ".join(_shorten_sentence(s, drop_frames) for s in sentences if s.strip())
+
+
+# The plain rewrite turns "indicated" into "showed"; a frame whose source hedged must stay.
+_TENTATIVE_FRAME = re.compile(r"\b(?:indicat|suggest|impl(?:y|ie))\w* that\b", re.IGNORECASE)
+
+
+def reader_text(rewritten: str, doc: Doc, sources: list[Sentence]) -> str:
+    """A rewritten source text as a reader sees it: shortened, in the third person, with the certainty
+    of the evidence its ``sources`` stated kept."""
+    source = " ".join(s.text for s in sources)
+    out = third_person(shorten(rewritten, drop_frames=not _TENTATIVE_FRAME.search(source)), authors(doc.design))
+    return ensure_period(capitalise(keep_certainty(out, source)))
 
 
 @step("key_findings", requires=["sentences", "abbreviations", "design"], assigns=["findings", "summary.key_findings"])
@@ -63,8 +287,9 @@ def key_findings_step(doc: Doc) -> Doc:
         return doc
     findings: list[KeyFinding] = []
     chosen: list[int] = []
-    for s in choose(doc.sentences):
-        text = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=16)
+    for s in choose(doc.sentences, design=doc.design):
+        plain = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=16)
+        text = reader_text(plain, doc, [s])
         if len(text.split()) < 4 or any(f.text == text for f in findings):
             continue
         findings.append(KeyFinding(text=text, source_sentences=[s.index]))

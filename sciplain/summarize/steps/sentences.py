@@ -7,7 +7,7 @@ import re
 from ..abbreviations import find_abbreviations
 from ..doc import Doc, Sentence
 from ..pipeline import step
-from ..roles import predict_roles, role_from_label
+from ..roles import METADATA, predict_roles, role_from_label
 from ..splitter import split_spans
 from ..types import Article
 
@@ -24,6 +24,8 @@ def split_article(article: Article) -> list[Sentence]:
 
     This list is the reference for ``KeyFinding.source_sentences``: the same
     article always gives the same list, so the editor can highlight sentence 4.
+    A registration or funding line inside a labelled section ("… ClinicalTrials.gov NCT…" closing the
+    Methods) gets the role "other", as it would in an unlabelled abstract.
     """
     sentences: list[Sentence] = []
     for si, section in enumerate(article.sections):
@@ -32,7 +34,8 @@ def split_article(article: Article) -> list[Sentence]:
             text = section.text[a:b]
             if _is_heading(text):
                 continue
-            sentences.append(Sentence(len(sentences), text, si, a, b, section.label, label_role))
+            role = "other" if label_role and METADATA.search(text) else label_role
+            sentences.append(Sentence(len(sentences), text, si, a, b, section.label, role))
     unlabelled = [s for s in sentences if not s.role]
     if unlabelled:
         for s, role in zip(unlabelled, predict_roles([s.text for s in unlabelled])):

@@ -1,0 +1,90 @@
+"""The research summary: composed in a fixed order (question, design, results, conclusion, one limitation),
+never the abstract's own sentences with statistics removed. Abstracts here are invented for these tests."""
+
+import re
+
+import pytest
+
+from sciplain.summarize.textutil import numbers_in
+
+from .abstracts import ALL, CASE_REPORT, REVIEW, article
+
+PROTOCOL = article(
+    "Home-based arm cycling after cervical spinal cord injury: protocol for a randomised controlled trial",
+    "Arm weakness limits daily life after cervical spinal cord injury. This trial will test whether home-based arm cycling "
+    "improves arm strength. Sixty adults with chronic cervical spinal cord injury will be randomly assigned to arm cycling "
+    "or usual care for 16 weeks. The primary outcome will be grip strength at 16 weeks. The results will inform community "
+    "rehabilitation. Trial registration number: NCT01234567.",
+    publication_types=["Clinical Trial Protocol"],
+)
+COHORT = article("Sleep and pain after spinal cord injury", [
+    ("Objective", "To examine whether poor sleep predicts pain one year after spinal cord injury."),
+    ("Design", "Prospective cohort study."),
+    ("Participants", "We followed 212 people with new spinal cord injury for 12 months."),
+    ("Results", ("Poor sleep at baseline was associated with higher pain scores at 12 months (beta = 0.31, p = 0.002). "
+                "Sleep medication use did not change this association.")),
+    ("Conclusions", ("Our findings suggest that poor sleep may be an early marker of chronic pain. Sleep should be assessed "
+                    "during rehabilitation.")),
+    ("Limitations", "Sleep was self-reported."),
+    ("Funding", "This work was funded by the National Injury Fund."),
+], publication_types=["Journal Article"], mesh=["Humans"])
+TESTED = article(
+    "Cold water immersion and spasticity",
+    "Spasticity is common after spinal cord injury. Here we tested whether cold water immersion reduces spasticity. "
+    "Twenty adults with spinal cord injury were randomly assigned to cold or warm water for 4 weeks. Spasticity scores fell "
+    "by 30% after cold water but not after warm water. A limitation of this study is the small sample. Taken together, "
+    "these results suggest that cold water may ease spasticity for a few hours.",
+    publication_types=["Randomized Controlled Trial"], mesh=["Humans"],
+)
+
+
+def test_research_summary_drops_registration_lines_and_describes_a_protocol_plainly(offline):
+    text = offline.analyse(PROTOCOL).summary.research_summary
+    assert "NCT" not in text and "registration" not in text.lower()
+    assert text.startswith("The study aims to test whether home-based arm cycling improves arm strength.")
+    assert "This paper describes the plan for a study of 60 adults with chronic cervical spinal cord injury. It has no results yet." in text
+    assert "The main outcome will be grip strength at 16 weeks." in text
+
+
+def test_research_summary_of_a_cohort_reads_as_sentences_with_hedges_and_a_limitation(offline):
+    text = offline.analyse(COHORT).summary.research_summary
+    assert "This was a prospective cohort study of 212 people with new spinal cord injury." in text
+    assert "The authors suggest that poor sleep may be an early marker of chronic pain." in text
+    assert "did not change" in text
+    assert text.endswith("The authors note a limitation: sleep was self-reported.")
+    assert "Fund" not in text and "beta" not in text
+
+
+def test_research_summary_rewrites_the_authors_frames(offline):
+    text = offline.analyse(TESTED).summary.research_summary
+    assert text.startswith("The researchers tested whether cold water immersion reduces spasticity.")
+    assert not re.search(r"\b(?:we|our|here)\b", text, re.IGNORECASE)
+    assert "The authors suggest that cold water may ease spasticity for a few hours." in text
+    assert text.count("limitation") == 1 and "small sample" in text
+
+
+def test_research_summary_keeps_the_certainty_of_a_review(offline):
+    text = offline.analyse(REVIEW).summary.research_summary
+    assert "This was a systematic review with meta-analysis of 12 studies with 480 participants." in text
+    assert "Exercise reduced pain intensity compared with no exercise. The evidence for this is weak." in text
+    assert "The authors conclude that exercise may reduce chronic pain after spinal cord injury, but the evidence is uncertain." in text
+
+
+def test_research_summary_of_a_case_report_does_not_repeat_the_patient(offline):
+    doc = offline.analyse(CASE_REPORT)
+    assert doc.summary.research_summary.count("34-year-old man") == 1
+    assert doc.summary.simple_explanation.count("34-year-old man") == 1
+
+
+def test_research_summary_leaves_out_limitations_that_are_not_the_study_s(offline):
+    a = article("T", "Walking recovery after spinal cord injury is slow. We reviewed 40 records of adults with injury. "
+                     "Walking speed improved in 30 of them. Spasticity and pain present major limitations for recovery.")
+    assert "limitation" not in offline.analyse(a).summary.research_summary.lower()
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_research_summary_keeps_numbers_exact_and_copies_no_source_sentence(offline, name):
+    doc = offline.analyse(ALL[name])
+    text = doc.summary.research_summary
+    assert numbers_in(text) <= numbers_in(doc.source_text, words=True)
+    assert not any(len(s.text.split()) > 12 and s.text in text for s in doc.sentences if s.role != "results")
