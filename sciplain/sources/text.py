@@ -33,9 +33,24 @@ _NLM_CATEGORIES = {
 }
 
 
+# The ASCII whitespace that str.split() cuts at, besides a lone space.
+_ASCII_BREAKS = ("  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
 def squash(text: str | None) -> str:
     """Collapse runs of whitespace: pretty-printed XML and wrapped text lines carry them."""
-    return " ".join(text.split()) if text else ""
+    if not text:
+        return ""
+    # Long text, an abstract section, is mostly clean already: ruling out every
+    # break costs a fifth of splitting it into words and joining them again.
+    if len(text) > 100 and text.isascii():
+        text = text.strip(" ")
+        for gap in _ASCII_BREAKS:
+            if gap in text:
+                break
+        else:
+            return text
+    return " ".join(text.split())
 
 
 def month_number(value: str) -> int | None:
@@ -61,7 +76,8 @@ def date_parts(year: str, month: str = "", day: str = "") -> tuple[int | None, i
     if month and y and m is None and month.lower() not in SEASONS:
         problems.append(f"unreadable month {month!r}")
     d = int(day) if day.isdigit() and m else None
-    if d is not None and not 1 <= d <= calendar.monthrange(y, m)[1]:
+    # what calendar.monthrange(y, m)[1] gives, without the weekday it also works out
+    if d is not None and not 1 <= d <= calendar.mdays[m] + (m == 2 and calendar.isleap(y)):
         problems.append(f"day {day!r} does not exist in {y}-{m:02d}")
         d = None
     elif day and m and d is None:

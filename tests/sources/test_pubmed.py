@@ -1,12 +1,16 @@
 import gzip
 import io
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from sciplain.sources import pubmed
 from sciplain.sources.base import PaperRecord, RecordError, SourceError
+from sciplain.sources.text import squash
 
 from .conftest import FIXTURES, article_set, article_xml
 
@@ -234,3 +238,35 @@ def test_pubmed_iter_records_reads_real_samples_without_errors(path):
     items = list(pubmed.iter_records(path))
     assert items and not [i for i in items if isinstance(i, RecordError)]
     assert all(i.title and i.year for i in items)
+
+
+def test_pubmed_parse_reads_the_first_of_repeated_fields_as_findtext_did():
+    journal = ("<Journal><Title/><Title>Not this one</Title><JournalIssue><Volume>1</Volume></JournalIssue>"
+               "<JournalIssue><PubDate><MedlineDate/><Year>1999</Year></PubDate></JournalIssue>"
+               "<JournalIssue><PubDate><Year>2001</Year></PubDate></JournalIssue></Journal>")
+    xml = (article_set([article_xml(1)])
+           .replace(re.search(r"<Journal>.*?</Journal>", article_xml(1)).group(), journal)
+           .replace("<Language>", '<ArticleDate DateType="Electronic"><Year>2020</Year><Month>5</Month>'
+                    "<Year>2021</Year></ArticleDate><Language>")
+           .replace("</Article>", "</Article><MedlineJournalInfo/><MedlineJournalInfo><MedlineTA> J  Ex </MedlineTA>"
+                    "</MedlineJournalInfo>"))
+    (record,) = pubmed.parse(xml.encode())
+    # an empty first Title hides the second; an empty MedlineDate hides the Year beside it
+    assert (record.journal, record.pub_date, record.year, record.month) == ("J Ex", "2020-05", 2020, 5)
+
+
+def test_pubmed_parse_gives_the_same_mesh_when_the_reuse_table_fills(monkeypatch):
+    expected = [r.mesh for r in pubmed.iter_records(ARTICLES) if isinstance(r, PaperRecord)]
+    monkeypatch.setattr(pubmed, "_MESH_SEEN", {})
+    monkeypatch.setattr(pubmed, "_MESH_SEEN_MAX", 2)
+    assert [r.mesh for r in pubmed.iter_records(ARTICLES) if isinstance(r, PaperRecord)] == expected
+    assert len(pubmed._MESH_SEEN) <= 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 30), st.lists(st.sampled_from(
+    ["walk", "x.", " ", "  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\xa0", "\u2009", "\x85", "\u3000", "é"]),
+    max_size=60).map("".join))
+def test_squash_collapses_whitespace_exactly_as_split_and_join(words, text):
+    for value in (text, "walk " * words + text, text + " walk" * words):
+        assert squash(value) == " ".join(value.split())
