@@ -120,12 +120,24 @@ def _slug_for(record: PaperRecord) -> str:
     return f"{base}-{suffix}"
 
 
-def _find_existing(records: list[PaperRecord]) -> dict[str, Paper]:
-    """Existing papers for a batch, keyed as ``pmid:…``, ``doi:…`` and ``src:…``."""
+@dataclass(frozen=True)
+class _Known:
+    """An existing paper as matching needs it: its key and hash, without loading its JSON fields."""
+
+    pk: int
+    content_hash: str
+
+
+def _find_existing(records: list[PaperRecord]) -> dict[str, _Known]:
+    """Existing papers for a batch, keyed as ``pmid:…``, ``doi:…`` and ``src:…``.
+
+    Only keys and hashes are read: on a re-import most records are unchanged, and
+    decoding every stored paper's JSON fields just to find that out is most of the cost.
+    """
     pmids = {r.pmid for r in records if r.pmid}
     dois = {r.doi.lower() for r in records if r.doi}
     keys = {(r.source, r.source_id) for r in records}
-    found: dict[str, Paper] = {}
+    found: dict[str, _Known] = {}
     query = Paper.objects.none()
     if pmids:
         query |= Paper.objects.filter(pmid__in=pmids)
@@ -133,16 +145,18 @@ def _find_existing(records: list[PaperRecord]) -> dict[str, Paper]:
         query |= Paper.objects.filter(doi__in=dois)
     if keys:
         query |= Paper.objects.filter(source_id__in={k[1] for k in keys})
-    for paper in query.defer("raw"):  # the verbatim record is large and only ever replaced, never compared
-        if paper.pmid:
-            found[f"pmid:{paper.pmid}"] = paper
-        if paper.doi:
-            found[f"doi:{paper.doi}"] = paper
-        found[f"src:{paper.source}:{paper.source_id}"] = paper
+    for pk, pmid, doi, source, source_id, content_hash in query.values_list(
+            "pk", "pmid", "doi", "source", "source_id", "content_hash"):
+        known = _Known(pk, content_hash)
+        if pmid:
+            found[f"pmid:{pmid}"] = known
+        if doi:
+            found[f"doi:{doi}"] = known
+        found[f"src:{source}:{source_id}"] = known
     return found
 
 
-def _match(record: PaperRecord, found: dict[str, Paper]) -> Paper | None:
+def _match(record: PaperRecord, found: dict[str, "_Known | Paper"]) -> "_Known | Paper | None":
     for key in (
         f"pmid:{record.pmid}" if record.pmid else None,
         f"doi:{record.doi.lower()}" if record.doi else None,
@@ -210,8 +224,9 @@ def papers_upsert(*, records: Iterable[PaperRecord], report: ImportReport | None
     if not records:
         return counts
     with transaction.atomic():
-        found = _find_existing(records)
+        found: dict[str, _Known | Paper] = dict(_find_existing(records))
         new: list[Paper] = []
+        changed: list[tuple[PaperRecord, dict, str, int]] = []
         for record in records:
             notes = list(record.warnings)
             values = _fields_of(record, notes.append)
@@ -220,6 +235,12 @@ def papers_upsert(*, records: Iterable[PaperRecord], report: ImportReport | None
                     report.add_warning(record, note)
             content_hash = _hash([values, record.title_html])
             paper = _match(record, found)
+            if isinstance(paper, _Known):
+                if paper.content_hash == content_hash:
+                    counts["skipped"] += 1
+                else:
+                    changed.append((record, values, content_hash, paper.pk))
+                continue
             if paper is not None:
                 counts[_update(paper, record, values, content_hash)] += 1
                 continue
@@ -239,6 +260,9 @@ def papers_upsert(*, records: Iterable[PaperRecord], report: ImportReport | None
                 if key:
                     found[key] = paper
             counts["created"] += 1
+        stored = Paper.objects.defer("raw").in_bulk([pk for *_, pk in changed])  # raw is replaced, never compared
+        for record, values, content_hash, pk in changed:
+            counts[_update(stored[pk], record, values, content_hash)] += 1
         Paper.objects.bulk_create(new, batch_size=500)
     return counts
 
