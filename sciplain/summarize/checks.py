@@ -66,15 +66,30 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(text))
 
 
-def _source_vocab(text: str, abbreviation_vocab: frozenset[str], resources: Resources | None) -> frozenset[str]:
-    """Stems a finding may use: its source sentences', the abbreviations' long forms, and the plain forms of
-    the glossary terms in the sentences (in the number the sentences use)."""
-    vocab = _stems(text) | abbreviation_vocab
+def _glossary_vocab(text: str, resources: Resources | None) -> frozenset[str]:
+    """Stems of the plain forms of the glossary terms in ``text``, in the number ``text`` uses."""
+    vocab: frozenset[str] = frozenset()
     if resources is not None:
         index = resources.glossary_index
         for start, end, entry in index.find(text):
             vocab |= _stems(f"{entry.plain} {plain_for(text[start:end], entry, index)}")
     return vocab
+
+
+@lru_cache(maxsize=64)
+def _abbreviation_vocab(source: str) -> frozenset[str]:
+    return frozenset().union(*(_stems(long) for long in find_abbreviations(source).values()))
+
+
+def _support(words: frozenset[str], src: str, source: str, resources: Resources | None) -> float:
+    """The share of a finding's stems found among its source sentences', the plain words', the glossary plain
+    forms' and the abbreviations' long forms. The last two cost the most and only count when they can matter."""
+    vocab = _stems(src) | _PLAIN_VOCAB
+    for more in (lambda: _glossary_vocab(src, resources), lambda: _abbreviation_vocab(source)):
+        if len(words & vocab) / len(words) >= SUPPORT_THRESHOLD:
+            break
+        vocab |= more()
+    return len(words & vocab) / len(words)
 
 
 def _number_checks(summary: Summary, source: str) -> list[Check]:
@@ -94,7 +109,6 @@ def _number_checks(summary: Summary, source: str) -> list[Check]:
 
 def _finding_checks(summary: Summary, source: str, sentences: list[Sentence], resources: Resources | None) -> list[Check]:
     checks: list[Check] = []
-    abbreviation_vocab = frozenset().union(*(_stems(long) for long in find_abbreviations(source).values()))
     for i, finding in enumerate(summary.key_findings):
         field = f"key_findings[{i}]"
         idx = [j for j in finding.source_sentences if 0 <= j < len(sentences)]
@@ -111,7 +125,7 @@ def _finding_checks(summary: Summary, source: str, sentences: list[Sentence], re
             checks.append(_check("F006", field, hedge=hedge.group(0)))
         words = _stems(finding.text)
         if words:
-            support = len(words & (_source_vocab(src, abbreviation_vocab, resources) | _PLAIN_VOCAB)) / len(words)
+            support = _support(words, src, source, resources)
             if support < SUPPORT_THRESHOLD:
                 checks.append(_check("F003", field, detail=f"is not supported by its source sentences ({support:.0%} of its words)"))
     return checks

@@ -179,11 +179,12 @@ def balance_brackets(text: str) -> str:
     return text
 
 
-_UNTIDY = re.compile(r"[,;:]\s*[,;:.!?]|\s[;:!?]")
+# Punctuation doubled up or after a space; each pattern starts at a rare character, which re can skip to.
+_UNTIDY = (re.compile(r"[,;:]\s*[,;:.!?]"), re.compile(r"[;:!?](?<=\s[;:!?])"))
 
 
 def tidy(text: str) -> str:
-    if "  " in text or " ," in text or " ." in text or "(" in text or "[" in text or _UNTIDY.search(text):
+    if "  " in text or " ," in text or " ." in text or "(" in text or "[" in text or any(rx.search(text) for rx in _UNTIDY):
         for rx, rep in _TIDY:
             text = rx.sub(rep, text)
     return text.strip(" ,;:")
@@ -223,7 +224,10 @@ def _swap_word(word: str, words: dict[str, str]) -> str:
 # "lost to check-up"): they stay as written and the glossary step defines them.
 KEEP_TERMS = frozenset({"follow-up"})
 _HEAD_END = re.compile(r" (?:of|to|for|in|with|from|on|and)\b")
-_UNCOUNTED = frozenset({"damage", "support", "insulation", "quality", "evidence", "information", "research", "equipment"})
+# Head nouns of glossary plain forms that have no regular plural: mass nouns, and plurals already.
+_NO_PLURAL = frozenset({"damage", "support", "insulation", "makeup", "quality", "care", "health", "inflammation", "swelling",
+                        "recovery", "relief", "repair", "protection", "prevention", "nutrition", "balance", "coordination",
+                        "sensitivity", "mice", "children", "bacteria"})
 _NEXT_WORD = re.compile(r" (\w+)")
 _SENTENCE_END = re.compile(r"[.!?:][\"'’”)\]]*\s+$")
 
@@ -235,7 +239,7 @@ def inflect(phrase: str, plural: bool) -> str:
     end = m.start() if m else len(phrase)
     start = phrase.rfind(" ", 0, end) + 1
     head = phrase[start:end]
-    if head.lower() in _UNCOUNTED or head.endswith(("ing", "ness")) or not head.isalpha() and "-" not in head \
+    if head.lower() in _NO_PLURAL or head.endswith(("ing", "ness")) or not head.isalpha() and "-" not in head \
             or looks_plural(head) == plural:
         return phrase
     return phrase[:start] + (pluralise(head) if plural else singular(head)) + phrase[end:]
@@ -256,27 +260,27 @@ def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: Glossary
     if not plain or entry.term.lower() in KEEP_TERMS or plain.lower() == found.lower() or re.search(r"\d", plain) \
             or len(plain.split()) > 3:
         return None
-    following = _NEXT_WORD.match(text, end)  # "MRI" -> "MRI scan" before "scans" would say "scan scans"
-    if following and singular(following.group(1).lower()) == singular(plain.rsplit(" ", 1)[-1].lower()):
-        return None
+    following = _NEXT_WORD.match(text, end)  # "MRI" -> "MRI scan" before "scans": "MRI scans", not "MRI scan scans"
+    head, _, last = plain.rpartition(" ")
+    if following and singular(following.group(1).lower()) == singular(last.lower()):
+        return head or None
     return plain
 
 
 def apply_glossary(text: str, resources: Resources | None) -> str:
     """Swap each glossary term for its plain form ("paraplegia" -> "paralysis of the legs").
 
-    The plain form keeps the term's number ("neurons" -> "nerve cells") and is capitalised only at the start of a
-    sentence. A term right before another swapped term modifies it ("Nogo-A antibodies"): it stays, so that two plain
-    phrases do not pile up ("growth-blocking protein immune proteins").
+    The plain form keeps the term's number ("neurons" -> "nerve cells"), takes the article it needs ("an axon" ->
+    "a nerve fiber") and is capitalised only at the start of a sentence ("Nogo-A antibodies" mid-sentence gives
+    "growth-blocking protein immune proteins", not "Growth-blocking …").
     """
     if resources is None:
         return text
     index = resources.glossary_index
-    found = [(start, end, _swap(text, start, end, entry, index)) for start, end, entry in index.find(text)]
     out, last = [], 0
-    for i, (start, end, plain) in enumerate(found):
-        modifier = i + 1 < len(found) and found[i + 1][0] == end + 1 and text[end] == " " and found[i + 1][2]
-        if plain is None or modifier:
+    for start, end, entry in index.find(text):
+        plain = _swap(text, start, end, entry, index)
+        if plain is None:
             continue
         at_start = start == 0 or text[start].isupper() and _SENTENCE_END.search(text, 0, start)
         out += [_fit_article(text[last:start], plain), capitalise(plain) if at_start else plain]
@@ -309,6 +313,7 @@ _CLAUSE_SPLITS = [
 ]
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|However|But|Thus|So|Therefore|Hence|"
                      r"Importantly|Notably|Interestingly|Finally|Overall|In conclusion|In summary|Taken together|"
                      r"Collectively|Together|Consequently|Conversely|In contrast|Similarly|Likewise),\s+")
@@ -317,8 +322,8 @@ _OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|Ho
 def split_long(text: str, max_words: int = 18) -> str:
     """Break sentences longer than ``max_words`` at clause boundaries (always at a semicolon)."""
     out = []
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
-        if ";" in sentence or len(sentence.split()) > max_words:
+    for sentence in _SENTENCE_BREAK.split(text):
+        if ";" in sentence or "," in sentence and len(sentence.split()) > max_words:  # every split is at "," or ";"
             for rx, rep in _CLAUSE_SPLITS:
                 parts = rx.split(sentence, maxsplit=1)
                 if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5:

@@ -12,15 +12,19 @@ from ..pipeline import step
 from ..plain import rewrite, strip_statistics
 from ..resources import CategoryDef, Resources
 from ..roles import LIMITATION_CUE
-from ..textutil import PhraseIndex, numbers_in
+from ..textutil import PhraseIndex, numbers_in, word_alternation
 from ..types import GlossaryTerm, Implication, Limitation
 
-EVIDENCE_QUALITY = re.compile(r"\b(?:(?:low|very low|poor|limited)[- ](?:quality|certainty)|quality of (?:the )?evidence (?:was|is) (?:low|very low|poor|limited)|"
-                              r"certainty of (?:the )?evidence (?:was|is) (?:low|very low)|high risk of bias|small (?:number of|sample)|"
-                              r"insufficient evidence|evidence (?:is|was|remains) (?:insufficient|limited|weak|uncertain))\b", re.IGNORECASE)
-CONTROL = re.compile(r"\b(?:control(?:s|led)?|placebo|sham|usual care|standard care|compared (?:with|to)|versus|vs\.?|comparison group|wait-?list)\b", re.IGNORECASE)
-INTERVENTION = re.compile(r"\b(?:treat(?:ed|ment)|train(?:ed|ing)|therapy|intervention|stimulation|exercise|supplement|administ|drug|surgery|program)\w*", re.IGNORECASE)
-SINGLE_CENTRE = re.compile(r"\b(?:single[- ](?:cent(?:er|re)|site|institution|hospital)|one (?:cent(?:er|re)|hospital|institution|site))\b", re.IGNORECASE)
+EVIDENCE_QUALITY = word_alternation(
+    "low[- ](?:quality|certainty)", "very low[- ](?:quality|certainty)", "poor[- ](?:quality|certainty)",
+    "limited[- ](?:quality|certainty)", "quality of (?:the )?evidence (?:was|is) (?:low|very low|poor|limited)",
+    "certainty of (?:the )?evidence (?:was|is) (?:low|very low)", "high risk of bias", "small (?:number of|sample)",
+    "insufficient evidence", "evidence (?:is|was|remains) (?:insufficient|limited|weak|uncertain)")
+CONTROL = word_alternation("control(?:s|led)?", "placebo", "sham", "usual care", "standard care", "compared (?:with|to)", "versus",
+                           r"vs\.?", "comparison group", "wait-?list")
+INTERVENTION = word_alternation("treat(?:ed|ment)", "train(?:ed|ing)", "therapy", "intervention", "stimulation", "exercise",
+                                "supplement", "administ", "drug", "surgery", "program", end=r"\w*")
+SINGLE_CENTRE = word_alternation("single[- ](?:cent(?:er|re)|site|institution|hospital)", "one (?:cent(?:er|re)|hospital|institution|site)")
 DURATION_VALUE = re.compile(r"(?P<n>\d+(?:\.\d+)?)[- ]*(?P<unit>hour|day|week|month|year)", re.IGNORECASE)
 DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
@@ -34,7 +38,9 @@ def _stated(doc: Doc) -> list[Limitation]:
             text = re.sub(r"^(?:Limitations?|Study limitations?)[:,]\s*", "", text, flags=re.IGNORECASE)
             if len(text.split()) >= 4:
                 out.append(Limitation(text=text[:1].upper() + text[1:], origin="stated"))
-    return out[:3]
+                if len(out) == 3:
+                    break
+    return out
 
 
 def _inferred(doc: Doc) -> list[Limitation]:
@@ -83,10 +89,14 @@ def limitations_step(doc: Doc) -> Doc:
     return doc
 
 
-TARGET = re.compile(r"\b(?:therapeutic target|target for (?:\w+ ){0,3}(?:therap|treatment|intervention)|novel target|potential target|promising (?:target|strategy|approach|candidate)|new (?:therapeutic|treatment) (?:strategy|approach)|therapeutic (?:potential|strategy|approach))\w*", re.IGNORECASE)
-EXERCISE = re.compile(r"\b(?:exercise|training|treadmill|walking|physical activity|rehabilitation|physiotherapy|physical therapy|cycling|strength)\b", re.IGNORECASE)
-WEAK_EVIDENCE = re.compile(r"\b(?:insufficient|uncertain|unclear|low[- ]quality|very low|low[- ]certainty|no (?:clear )?evidence|not enough evidence|limited evidence|inconclusive)\b", re.IGNORECASE)
-DEVICE = re.compile(r"\b(?:stimulation|device|exoskeleton|implant|brain-computer|robot)\w*", re.IGNORECASE)
+TARGET = word_alternation("therapeutic target", r"target for (?:\w+ ){0,3}(?:therap|treatment|intervention)", "novel target",
+                          "potential target", "promising (?:target|strategy|approach|candidate)",
+                          "new (?:therapeutic|treatment) (?:strategy|approach)", "therapeutic (?:potential|strategy|approach)", end=r"\w*")
+EXERCISE = word_alternation("exercise", "training", "treadmill", "walking", "physical activity", "rehabilitation", "physiotherapy",
+                            "physical therapy", "cycling", "strength")
+WEAK_EVIDENCE = word_alternation("insufficient", "uncertain", "unclear", "low[- ]quality", "very low", "low[- ]certainty",
+                                 "no (?:clear )?evidence", "not enough evidence", "limited evidence", "inconclusive")
+DEVICE = word_alternation("stimulation", "device", "exoskeleton", "implant", "brain-computer", "robot", end=r"\w*")
 
 
 @step("practical_implications", requires=["design", "sentences", "summary.participants", "summary.evidence_level"],
