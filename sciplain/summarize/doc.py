@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .types import Article, Summary
 
-ROLES = ("background", "objective", "methods", "results", "conclusions", "limitations")
+ROLES = ("background", "objective", "methods", "results", "conclusions", "limitations", "other")
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .abbreviations import expand
 from .resources import GlossaryEntry, GlossaryIndex, Resources
-from .textutil import capitalise, ensure_period, has_negation, looks_plural, pluralise, singular
+from .textutil import HEDGE, capitalise, ensure_period, has_negation, looks_plural, pluralise, singular
 
 _STAT_TOKEN = re.compile(
     r"(?:\b[pP]\s*(?:[-\s]?(?:value|trend|for trend|interaction))?\s*[<=>≤≥]|\b95\s?%|\bCIs?\b|\bconfidence interval|"
@@ -27,12 +27,12 @@ _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 # Each inline pattern with the (lower-case) strings it cannot match without: a substring test is far cheaper
 # than trying the pattern at every position. All of them need a digit too.
 _INLINE_STATS = [
-    (("<", "=", ">", "≤", "≥"), re.compile(r",?\s*\b[pP]\s*(?:[-\s]?(?:value|trend|for trend))?\s*[<=>≤≥]\s*0?\.\d+(?:\s*[x×]\s*10[-−]?\d+)?")),
+    (("<", "=", ">", "≤", "≥"), re.compile(r",?\s*\b[pP]\s*(?:[-‐_\s]?(?:value|trend|for (?:linear )?trend|interaction))?\s*[<=>≤≥]\s*0?\.\d+(?:\s*[x×]\s*10[-−]?\d+)?")),
     (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*[\[(]?[-−]?\d+(?:\.\d+)?\s*(?:to|-|–|,)\s*[-−]?\d+(?:\.\d+)?[\])]?")),
     (("=", ":"), re.compile(r"[,;]\s*\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|AUC|ICC|β|r|t|F|Z|U|χ2|χ²|I2|I²)\s*(?:\(\d+(?:,\s*\d+)?\))?\s*[=:]\s*[-−]?\d+(?:\.\d+)?")),
     (("=",), re.compile(r"[,;]\s*\b[nN]\s*=\s*\d[\d,]*")),
     (("±", "+/-"), re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?")),
-    (("ratio", "difference", "relative risk"), re.compile(r",?\s*\(?\b(?:(?:risk|odds|hazard|rate|incidence rate) ratio|(?:standardi[sz]ed |weighted )?mean difference|relative risk|risk difference)\)?"
+    (("ratio", "difference", "relative risk"), re.compile(r",?\s*\(?\b(?:(?:(?:weighted|adjusted|pooled|crude|summary) )?(?:risk|odds|hazard|rate|incidence rate) ratio|(?:standardi[sz]ed |weighted )?mean difference|relative risk|risk difference)\)?"
                                                     r"\s*(?:\([A-Z]{1,4}\)\s*)?[:=]?\s*[-−‐]?\d+(?:\.\d+)?", re.IGNORECASE)),
 ]
 _DIGIT = re.compile(r"\d")
@@ -190,17 +190,66 @@ def tidy(text: str) -> str:
     return text.strip(" ,;:")
 
 
-_OBSERVED = re.compile(r"\b(?:(was|were|been|be|is|are) observed|observed)\b", re.IGNORECASE)
+# Fixed phrases and proper names that no word swap may touch: "multiple sclerosis" is not "many sclerosis",
+# the "Food and Drug Administration" is not the "Food and Drug giving". Each comes with a lower-case string
+# it cannot match without, so the pattern only runs on a text that contains one.
+_PROTECTED_NAMES = (
+    r"multiple (?:sclerosis|myeloma|pregnanc(?:y|ies)|births?|system atrophy|organ (?:failure|dysfunction(?: syndrome)?)|"
+    r"comparisons?|imputation|regression|testing|endocrine neoplasia)",
+    r"(?:U\.?S\.? )?Food and Drug Administration", r"Veterans Health Administration",
+    r"Substance Abuse and Mental Health Services Administration", r"Health Resources and Services Administration",
+    r"European Medicines Agency", r"Medicines and Healthcare products Regulatory Agency",
+    r"Therapeutic Goods Administration", r"National Institutes? of Health", r"World Health Organi[sz]ation",
+    r"Centers for Disease Control and Prevention", r"Adverse Event Reporting System",
+    r"in vitro fertili[sz]ation", r"intracytoplasmic sperm injection",
+    r"cognitive[- ]behaviou?ral therapy", r"occupational therapy", r"intention[- ]to[- ]treat",
+)
+_PROTECTED = re.compile(r"\b(?:" + "|".join(_PROTECTED_NAMES) + r")\b", re.IGNORECASE)
+_PROTECTED_KEYS = ("multiple", "administration", "agency", "health", "disease control", "reporting system", "vitro",
+                   "sperm", "cognitive", "occupational", "to-treat", "to treat")
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Where the fixed phrases of ``_PROTECTED_NAMES`` are in ``text`` (no swap may change a word inside)."""
+    low = text.lower()
+    if not any(k in low for k in _PROTECTED_KEYS):
+        return []
+    return [m.span() for m in _PROTECTED.finditer(text)]
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+_OBSERVED = re.compile(r"\b(?:(the|a|an|this|that|these|those|its|their)\s+observed|(was|were|been|be|is|are) observed|observed)\b",
+                       re.IGNORECASE)
+
+
+def _observed(m: re.Match) -> str:
+    if m.group(1):  # "the observed increase": an adjective, not "the saw increase"
+        return m.group(0)
+    return f"{m.group(2)} seen" if m.group(2) else "saw"
 
 
 def plain_words(text: str, clinician: bool = False) -> str:
+    spans = protected_spans(text)
+    if spans:  # the protected phrases stay as written; the text between them is rewritten
+        out, last = [], 0
+        for start, end in spans:
+            out += [_plain_words(text[last:start], clinician), text[start:end]]
+            last = end
+        out.append(_plain_words(text[last:], clinician))
+        return tidy("".join(out))
+    return tidy(_plain_words(text, clinician))
+
+
+def _plain_words(text: str, clinician: bool) -> str:
+    if not text.strip():
+        return text
     words = SUMMARY_WORDS if clinician else PLAIN_WORDS
 
     def sub(m: re.Match) -> str:
         return _swap_word(m.group(0), words)
 
     if not clinician and "observed" in text.lower():
-        text = _OBSERVED.sub(lambda m: f"{m.group(1)} seen" if m.group(1) else "saw", text)
+        text = _OBSERVED.sub(_observed, text)
     phrases_rx, phrases = _SUMMARY_PHRASES if clinician else _PLAIN_PHRASES
     low = text.lower()
     if any(p in low for p in phrases):
@@ -208,9 +257,32 @@ def plain_words(text: str, clinician: bool = False) -> str:
     # A split and a loop: a regex callback for every word of every sentence cost more than the swaps.
     parts = (_ASCII_RUNS if text.isascii() else _RUNS).split(text)
     for i in range(1, len(parts), 2):
-        if parts[i].lower() in words and parts[i].isalpha() and parts[i].isascii():
-            parts[i] = _swap_word(parts[i], words)
-    return tidy("".join(parts))
+        word = parts[i]
+        low_word = word.lower()
+        if low_word in words and word.isalpha() and word.isascii():
+            # "the demonstrated effect": a past participle after a determiner is an adjective ("the showed effect")
+            if low_word.endswith("ed") and i >= 3 and parts[i - 1] == " " and parts[i - 2].lower() in _DETERMINERS:
+                continue
+            rep = _swap_word(word, words)
+            if rep == word:
+                continue
+            parts[i] = rep
+            if rep and i >= 3 and parts[i - 1] == " " and parts[i - 2].lower() in ("a", "an"):
+                parts[i - 2] = _article_for(parts[i - 2], rep)
+            if rep and low_word.endswith("s") and not rep.endswith("s") and i + 1 < len(parts) \
+                    and parts[i + 1][:1] in ("'", "’") and not parts[i + 1][1:2].isalpha():
+                parts[i + 1] = parts[i + 1][0] + "s" + parts[i + 1][1:]  # "participants'" -> "people's"
+    return "".join(parts)
+
+
+def _article_for(article: str, following: str) -> str:
+    """"a"/"an" as the word after it needs ("an initial" -> "a first", "a considerable" stays "a large"); before
+    "u", "h" and acronyms it is left as it was."""
+    first = following[:1].lower()
+    if first in "uh" or following[1:2].isupper():
+        return article
+    n = "n" if first in "aeio" else ""
+    return article[0] + (n.upper() if article[1:2].isupper() else n)
 
 
 def _swap_word(word: str, words: dict[str, str]) -> str:
@@ -267,6 +339,15 @@ def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: Glossary
     return plain
 
 
+def _same_case(found: str, entry: GlossaryEntry) -> bool:
+    """False when ``found`` is written like an acronym ("CpG", "MRI") but no form of ``entry`` is spelt that way:
+    the glossary lookup ignores case, acronyms must not."""
+    if not any(ch.isupper() for ch in found[1:]):
+        return True
+    forms = (entry.term, *entry.aliases)
+    return found in forms or found[-1:] == "s" and found[:-1] in forms or any(f.lower() == found.lower() and not any(ch.isupper() for ch in f[1:]) for f in forms)
+
+
 def apply_glossary(text: str, resources: Resources | None) -> str:
     """Swap each glossary term for its plain form ("paraplegia" -> "paralysis of the legs").
 
@@ -277,8 +358,13 @@ def apply_glossary(text: str, resources: Resources | None) -> str:
     if resources is None:
         return text
     index = resources.glossary_index
+    spans = protected_spans(text)
     out, last = [], 0
     for start, end, entry in index.find(text):
+        if spans and any(s < end and start < e for s, e in spans):  # "in vitro" inside "in vitro fertilisation"
+            continue
+        if not _same_case(text[start:end], entry):  # "CpG" (DNA sites) is not "CPG" (central pattern generator)
+            continue
         plain = _swap(text, start, end, entry, index)
         if plain is None:
             continue
@@ -345,8 +431,9 @@ _FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s
 
 
 def drop_asides(text: str) -> str:
-    """Remove non-restrictive asides (", which …", ", including …") that carry no negation."""
-    return _ASIDE.sub(lambda m: m.group(0) if has_negation(m.group(0)) else "", text)
+    """Remove non-restrictive asides (", which …", ", including …") that carry no negation and no hedge
+    (", which may explain …" stays: dropping it would drop the hedge)."""
+    return _ASIDE.sub(lambda m: m.group(0) if has_negation(m.group(0)) or HEDGE.search(m.group(0)) else "", text)
 
 
 def drop_frame(text: str) -> str:
