@@ -11,15 +11,12 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 
+from sciplain.summarize.design import design_kind  # one rule for every marker: pages, search, API
+
 register = template.Library()
 
 MISSING = "Not reported in the paper"
 
-HUMAN_DESIGNS = {
-    "systematic review with meta-analysis", "systematic review", "randomized controlled trial",
-    "non-randomized controlled trial", "cohort (prospective)", "cohort (retrospective)", "case-control",
-    "cross-sectional", "case series", "case report", "qualitative", "guideline", "study protocol",
-}
 MARKERS = {
     "human": ("Tested in people", "marker-human"),
     "animal": ("Animal study", "marker-animal"),
@@ -36,18 +33,6 @@ def plain(value) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise TypeError(f"refusing to render {type(value).__name__} as text")
     return str(value)
-
-
-def design_kind(design: str) -> str:
-    if design == "animal study":
-        return "animal"
-    if design == "in vitro/lab study":
-        return "lab"
-    if design in {"systematic review with meta-analysis", "systematic review", "narrative review", "guideline"}:
-        return "review"
-    if design in HUMAN_DESIGNS:
-        return "human"
-    return "other"
 
 
 @register.simple_tag
