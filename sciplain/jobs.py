@@ -223,9 +223,10 @@ class Scheduler:
             except Exception as exc:
                 log.exception("job %s failed", entry.name)
                 entry.failures += 1
-                results[entry.name] = {"error": str(exc), "retry_in_minutes": retry_delay(entry.failures).seconds // 60}
                 now = self.clock()
                 entry.due = min(entry.next_after(now), now + retry_delay(entry.failures))
+                wait = round((entry.due - now).total_seconds() / 60)
+                results[entry.name] = {"error": str(exc), "retry_in_minutes": wait}
         return results
 
     def run_forever(self, *, tick: float = 30.0, should_stop: Callable[[], bool] = lambda: False,

@@ -64,8 +64,8 @@ def database_ready() -> None:
     from django.db.migrations.executor import MigrationExecutor
 
     try:
-        pending = MigrationExecutor(connection).migration_plan(
-            MigrationExecutor(connection).loader.graph.leaf_nodes())
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except Exception as exc:  # noqa: BLE001 - an unreachable server, a locked or unreadable file
         raise click.ClickException(f"cannot open the database: {' '.join(str(exc).split())}") from None
     if pending:

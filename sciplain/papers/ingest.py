@@ -106,16 +106,13 @@ def _run_for(source: str, query: str, since: dt.date | None, until: dt.date | No
     unfinished = IngestRun.objects.filter(
         source=source, query=query, status__in=[IngestRun.Status.RUNNING, IngestRun.Status.FAILED],
     ).order_by("-started_at")
-    if since is None and until is None:
-        run = unfinished.first()
-    else:
-        window = _window(source, since, until)
-        run = unfinished.filter(since=window[0], until=window[1]).first()
+    window = None if since is None and until is None else _window(source, since, until)
+    run = (unfinished if window is None else unfinished.filter(since=window[0], until=window[1])).first()
     if run is not None and IngestRun.objects.filter(source=source, status=IngestRun.Status.DONE,
                                                     started_at__gt=run.started_at).exists():
         run = None  # a later run finished since: this one is history, not work to resume
     if run is None:
-        since, until = _window(source, since, until)
+        since, until = window or _window(source, since, until)
         return IngestRun.objects.create(source=source, query=query, since=since, until=until)
     run.status = IngestRun.Status.RUNNING
     run.counts = {**run.counts, "resumed": run.counts.get("resumed", 0) + 1}

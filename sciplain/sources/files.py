@@ -8,6 +8,7 @@ baseline files, RIS saved as ``.txt``).
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 from collections.abc import Iterator
@@ -88,8 +89,4 @@ def _open_bytes(name: str):
 
 
 def _open_text(name: str):
-    with open(name, "rb") as raw:
-        zipped = raw.read(2) == b"\x1f\x8b"
-    if zipped:
-        return gzip.open(name, "rt", encoding="utf-8-sig", errors="replace")
-    return open(name, encoding="utf-8-sig", errors="replace")
+    return io.TextIOWrapper(_open_bytes(name), encoding="utf-8-sig", errors="replace")

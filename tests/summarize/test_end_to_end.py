@@ -81,8 +81,7 @@ def test_animal_study_is_marked_preclinical_on_its_page(client, imported):
     _, mice = imported
     CliRunner().invoke(cli, ["summarize", "31000002", "--publish"])
     text = _text(client.get(mice.get_absolute_url()).content.decode())
-    assert "Animal study" in text and "Preclinical" in text
-    assert "Tested only in" in text or "mice" in text
+    assert "Animal study" in text and "Preclinical" in text and "Tested in people" not in text
 
 
 def test_summarize_without_publish_leaves_summaries_for_review(imported):
