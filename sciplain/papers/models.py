@@ -82,6 +82,9 @@ class Paper(models.Model):
     revised = models.CharField(max_length=20, blank=True)
     raw = models.TextField(blank=True, help_text="The source record, verbatim, for provenance.")
     content_hash = models.CharField(max_length=64, blank=True)
+    source_digest = models.CharField(
+        max_length=32, blank=True,
+        help_text="Digest of the source record as its parser read it: a re-import with the same digest skips it unread.")
     text_hash = models.CharField(max_length=64, blank=True, help_text="Hash of title + abstract.")
     needs_resummary = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

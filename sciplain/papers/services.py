@@ -12,16 +12,18 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.db import transaction
+from django.db import connection, models, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from sciplain import conf
-from sciplain.sources.base import PaperRecord, RecordError
+from sciplain.sources.base import PaperRecord, RecordError, Unchanged
 
 from .models import Category, Paper
 
@@ -68,7 +70,8 @@ class ImportReport:
                 | {"error_messages": self.errors, "warning_messages": self.warnings})
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}  # per type: its dataclass fields, or None
+_TO_DICT: dict[type, Callable | None] = {}  # per record type: its converter to a dict, or None
+_UNSEEN = object()
 
 
 def _plain(value):
@@ -76,15 +79,32 @@ def _plain(value):
     kind = type(value)
     if kind is tuple or kind is list:
         return [_plain(v) for v in value]
-    try:
-        names = _FIELD_NAMES[kind]
-    except KeyError:
-        names = _FIELD_NAMES[kind] = (
-            tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
-        )
-    if names is None:
-        return value
-    return {name: _plain(getattr(value, name)) for name in names}
+    to_dict = _TO_DICT.get(kind, _UNSEEN)
+    if to_dict is _UNSEEN:
+        to_dict = _TO_DICT[kind] = _converter(kind)
+    return value if to_dict is None else to_dict(value)
+
+
+def _converter(kind: type) -> Callable | None:
+    """A function from a record dataclass to a dict: one C-level getter for all its fields.
+
+    Record dataclasses hold strings, numbers and tuples (of strings or of records);
+    only the tuples need converting further.
+    """
+    if not dataclasses.is_dataclass(kind):
+        return None
+    fields = dataclasses.fields(kind)
+    names = tuple(f.name for f in fields)
+    nested = tuple(f.name for f in fields if str(f.type).startswith("tuple"))
+    get = operator.attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
+
+    def to_dict(obj) -> dict:
+        plain = dict(zip(names, get(obj)))
+        for name in nested:
+            plain[name] = _plain(plain[name])
+        return plain
+
+    return to_dict
 
 
 def _column_sizes() -> dict[str, int]:
@@ -114,6 +134,22 @@ def _hash(obj) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
 
 
+_JSON_FIELDS = tuple(f.name for f in Paper._meta.concrete_fields if isinstance(f, models.JSONField))
+_SCALAR_FIELDS = ("title", "title_html") + tuple(n for n in _RECORD_FIELDS if n not in _JSON_FIELDS)
+
+
+def _encoded(values: dict) -> dict[str, str]:
+    """The JSON columns' text, encoded once: it is both hashed and written."""
+    return {name: json.dumps(values[name]) for name in _JSON_FIELDS if name in values}
+
+
+def _content_hash(values: dict, encoded: dict[str, str]) -> str:
+    """What a paper says, as one digest: equal hashes, nothing to update."""
+    parts = [repr(values[name]) for name in _SCALAR_FIELDS]
+    parts += (encoded[name] for name in _JSON_FIELDS if name in encoded)
+    return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
+
+
 def _slug_for(record: PaperRecord) -> str:
     base = slugify(record.title)[:80].rstrip("-") or "paper"
     suffix = record.pmid or hashlib.sha1(f"{record.source}:{record.source_id}".encode()).hexdigest()[:10]
@@ -122,10 +158,14 @@ def _slug_for(record: PaperRecord) -> str:
 
 @dataclass(frozen=True)
 class _Known:
-    """An existing paper as matching needs it: its key and hash, without loading its JSON fields."""
+    """An existing paper as matching needs it: its key and hashes, without loading its JSON fields."""
 
     pk: int
     content_hash: str
+    source_digest: str = ""
+
+
+_PENDING = object()  # in ``found``: a paper of this batch, not yet written
 
 
 def _find_existing(records: list[PaperRecord]) -> dict[str, _Known]:
@@ -145,9 +185,9 @@ def _find_existing(records: list[PaperRecord]) -> dict[str, _Known]:
         query |= Paper.objects.filter(doi__in=dois)
     if keys:
         query |= Paper.objects.filter(source_id__in={k[1] for k in keys})
-    for pk, pmid, doi, source, source_id, content_hash in query.values_list(
-            "pk", "pmid", "doi", "source", "source_id", "content_hash"):
-        known = _Known(pk, content_hash)
+    for pk, pmid, doi, source, source_id, content_hash, digest in query.values_list(
+            "pk", "pmid", "doi", "source", "source_id", "content_hash", "source_digest"):
+        known = _Known(pk, content_hash, digest)
         if pmid:
             found[f"pmid:{pmid}"] = known
         if doi:
@@ -156,7 +196,7 @@ def _find_existing(records: list[PaperRecord]) -> dict[str, _Known]:
     return found
 
 
-def _match(record: PaperRecord, found: dict[str, "_Known | Paper"]) -> "_Known | Paper | None":
+def _match(record: PaperRecord, found: dict[str, object]) -> object:
     for key in (
         f"pmid:{record.pmid}" if record.pmid else None,
         f"doi:{record.doi.lower()}" if record.doi else None,
@@ -186,12 +226,13 @@ def _update(paper: Paper, record: PaperRecord, values: dict, content_hash: str) 
     if not fills_only:
         paper.raw = record.raw
         paper.content_hash = content_hash
+        paper.source_digest = record.digest
         if (paper.source, paper.source_id) != (record.source, record.source_id):
             paper.source, paper.source_id = record.source, record.source_id
             changed.append("source")
     if not changed:
         if not fills_only:
-            paper.save(update_fields=["content_hash", "raw", "updated_at"])
+            paper.save(update_fields=["content_hash", "source_digest", "raw", "updated_at"])
         return "skipped"
     text_hash = _hash([paper.title, paper.abstract])
     if text_hash != paper.text_hash:
@@ -224,47 +265,75 @@ def papers_upsert(*, records: Iterable[PaperRecord], report: ImportReport | None
     if not records:
         return counts
     with transaction.atomic():
-        found: dict[str, _Known | Paper] = dict(_find_existing(records))
-        new: list[Paper] = []
+        found: dict[str, object] = dict(_find_existing(records))
+        new: list[tuple[PaperRecord, dict, dict[str, str], str]] = []
         changed: list[tuple[PaperRecord, dict, str, int]] = []
+        digests: list[tuple[str, int]] = []  # unchanged papers stored before digests were
         for record in records:
             notes = list(record.warnings)
             values = _fields_of(record, notes.append)
             if report is not None:
                 for note in notes:
                     report.add_warning(record, note)
-            content_hash = _hash([values, record.title_html])
+            encoded = _encoded(values)
+            content_hash = _content_hash(values, encoded)
             paper = _match(record, found)
+            if paper is _PENDING:  # a second record of a paper new in this batch (same DOI, other key)
+                _insert(new)
+                new.clear()
+                paper = _match(record, _find_existing([record]))
             if isinstance(paper, _Known):
-                if paper.content_hash == content_hash:
-                    counts["skipped"] += 1
-                else:
+                if paper.content_hash != content_hash:
                     changed.append((record, values, content_hash, paper.pk))
+                    continue
+                counts["skipped"] += 1
+                if record.digest and record.digest != paper.source_digest:
+                    digests.append((record.digest, paper.pk))
                 continue
-            if paper is not None:
-                counts[_update(paper, record, values, content_hash)] += 1
-                continue
-            paper = Paper(
-                source=record.source,
-                source_id=record.source_id,
-                slug=_slug_for(record),
-                raw=record.raw,
-                content_hash=content_hash,
-                text_hash=_hash([record.title, values["abstract"]]),
-                **values,
-            )
-            new.append(paper)
+            new.append((record, values, encoded, content_hash))
             for key in (f"pmid:{record.pmid}" if record.pmid else None,
                         f"doi:{values['doi']}" if values["doi"] else None,
                         f"src:{record.source}:{record.source_id}"):
                 if key:
-                    found[key] = paper
+                    found[key] = _PENDING
             counts["created"] += 1
         stored = Paper.objects.defer("raw").in_bulk([pk for *_, pk in changed])  # raw is replaced, never compared
         for record, values, content_hash, pk in changed:
             counts[_update(stored[pk], record, values, content_hash)] += 1
-        Paper.objects.bulk_create(new, batch_size=500)
+        _insert(new)
+        if digests:
+            with connection.cursor() as cursor:
+                cursor.executemany(f"UPDATE {Paper._meta.db_table} SET source_digest = %s WHERE id = %s", digests)
     return counts
+
+
+_INSERT_FIELDS = [f for f in Paper._meta.concrete_fields if not f.primary_key]
+
+
+def _insert(new: list[tuple[PaperRecord, dict, dict[str, str], str]]) -> None:
+    """Write new papers with one prepared INSERT run for every row.
+
+    The JSON columns arrive already encoded (they were hashed), and a new paper needs
+    none of the ORM's per-field work: ``bulk_create`` would spend more time preparing
+    each row than SQLite takes to store it.
+    """
+    if not new:
+        return
+    now = Paper._meta.get_field("created_at").get_db_prep_save(timezone.now(), connection)
+    rows = []
+    for record, values, encoded, content_hash in new:
+        row = values | encoded | {
+            "source": record.source, "source_id": record.source_id, "slug": _slug_for(record),
+            "raw": record.raw, "content_hash": content_hash, "source_digest": record.digest,
+            "text_hash": _hash([record.title, values["abstract"]]), "needs_resummary": False,
+            "created_at": now, "updated_at": now,
+        }
+        rows.append([row[f.name] for f in _INSERT_FIELDS])
+    json_cast = "::jsonb" if connection.vendor == "postgresql" else ""
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in _INSERT_FIELDS)
+    marks = ", ".join(f"%s{json_cast}" if f.name in _JSON_FIELDS else "%s" for f in _INSERT_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {Paper._meta.db_table} ({columns}) VALUES ({marks})", rows)
 
 
 def paper_upsert(*, record: PaperRecord) -> Outcome:
@@ -275,19 +344,27 @@ def paper_upsert(*, record: PaperRecord) -> Outcome:
 
 def papers_import(
     *,
-    items: Iterable[PaperRecord | RecordError],
+    items: Iterable[PaperRecord | RecordError | Unchanged],
     batch_size: int = 500,
     on_progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import a stream of records in committed batches; bad records are reported, not fatal.
 
     A batch that the database refuses (say, two records sharing a DOI) is retried one
-    record at a time, so one bad record never loses the rest of its batch.
+    record at a time, so one bad record never loses the rest of its batch. Records the
+    source found unchanged (``Unchanged``) count as skipped.
     """
     report = ImportReport()
     batch: list[PaperRecord] = []
+    unchanged = 0
 
     def flush() -> None:
+        nonlocal unchanged
+        if unchanged:
+            report.counts["skipped"] += unchanged
+            if on_progress:
+                on_progress(unchanged)
+            unchanged = 0
         if not batch:
             return
         try:
@@ -307,6 +384,11 @@ def papers_import(
         batch.clear()
 
     for item in items:
+        if isinstance(item, Unchanged):
+            unchanged += 1
+            if unchanged >= batch_size:
+                flush()
+            continue
         if isinstance(item, RecordError):
             report.add_error(item)
             continue
@@ -335,5 +417,12 @@ def papers_import_files(*, paths, batch_size: int = 500, on_progress=None) -> Im
         detect_format(path)  # fail fast, before anything is written, on a file of the wrong kind
     report = ImportReport()
     for path in paths:
-        report.merge(papers_import(items=iter_file(path), batch_size=batch_size, on_progress=on_progress))
+        items = iter_file(path, known=_stored_unchanged)
+        report.merge(papers_import(items=items, batch_size=batch_size, on_progress=on_progress))
     return report
+
+
+def _stored_unchanged(digests: dict[str, str]) -> set[str]:
+    """The PMIDs stored with exactly these digests: their records need not be read again."""
+    stored = Paper.objects.filter(pmid__in=digests).exclude(source_digest="").values_list("pmid", "source_digest")
+    return {pmid for pmid, digest in stored if digests[pmid] == digest}

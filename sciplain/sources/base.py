@@ -7,7 +7,7 @@ record into a database row, so a source can be tested without a database.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -98,6 +98,8 @@ class PaperRecord:
     free_full_text_url: str = ""
     revised: str = ""  # ISO date of the source's last revision, when it says
     raw: str = ""
+    # fingerprint of ``raw`` and of the parser that read it: equal digests, equal records
+    digest: str = field(default="", compare=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -118,6 +120,20 @@ class RecordError:
     def __str__(self) -> str:
         where = f"PMID {self.pmid}" if self.pmid else f"record {self.position}"
         return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """A record the caller already holds, byte for byte: reported, not parsed (see ``Known``)."""
+
+    position: int
+    pmid: str
+
+
+# Asked by a streaming parser, a few hundred records at a time, with {pmid: digest};
+# answers the PMIDs already stored with exactly that digest. Re-importing a baseline
+# file is then mostly a matter of reading it: an unchanged record is never built.
+Known = Callable[[dict[str, str]], Collection[str]]
 
 
 class SourceError(Exception):

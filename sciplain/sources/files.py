@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from . import medline, pubmed, ris
-from .base import PaperRecord, RecordError, SourceError
+from .base import Known, PaperRecord, RecordError, SourceError, Unchanged
 
 Format = Literal["pubmed-xml", "medline", "ris"]
 _MEDLINE = re.compile(rb"^PMID- ?\d", re.MULTILINE)
@@ -47,11 +47,15 @@ def detect_format(path: str | os.PathLike) -> Format:
     raise SourceError(f"{name} is not a paper file: expected PubMed XML, MEDLINE (.nbib) or RIS")
 
 
-def iter_file(path: str | os.PathLike) -> Iterator[PaperRecord | RecordError]:
-    """Every record of a paper file, in file order, whatever its format."""
+def iter_file(path: str | os.PathLike, *, known: Known | None = None) -> Iterator[PaperRecord | RecordError | Unchanged]:
+    """Every record of a paper file, in file order, whatever its format.
+
+    ``known`` lets PubMed XML skip building records the caller already holds; MEDLINE
+    and RIS records are small and rare enough to be built every time.
+    """
     kind = detect_format(path)
     if kind == "pubmed-xml":
-        yield from pubmed.iter_records(path)
+        yield from pubmed.iter_records(path, known=known)
         return
     reader = medline.iter_records if kind == "medline" else ris.iter_records
     with _open_text(os.fspath(path)) as lines:

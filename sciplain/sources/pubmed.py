@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import hashlib
 import io
 import os
 import re
@@ -28,14 +29,20 @@ from .base import (
     Author,
     Correction,
     Grant,
+    Known,
     MeshHeading,
     PaperRecord,
     RecordError,
     SourceError,
+    Unchanged,
 )
 from .markup import element_html, element_text
 from .text import MAX_SECTION, MAX_TITLE, cap, date_parts, iso_date, printed_date, squash
 
+# Part of every record's digest: a parser that reads records differently must not
+# take a stored record for the one it would build now. Raise it when output changes.
+PARSER_VERSION = "1"
+KNOWN_CHUNK = 250  # records read ahead to ask ``known`` about at once
 PUBMED_ROOTS = frozenset({"PubmedArticleSet", "MedlineCitationSet", "PubmedArticle", "MedlineCitation"})
 _ARTICLE_TAGS = ("PubmedArticle", "MedlineCitation", "PubmedBookArticle")
 _SNIFF_BYTES = 64 * 1024
@@ -71,12 +78,14 @@ def parse(xml_bytes: bytes) -> list[PaperRecord | RecordError]:
     return list(iter_records(io.BytesIO(xml_bytes)))
 
 
-def iter_records(source: str | os.PathLike | IO[bytes]) -> Iterator[PaperRecord | RecordError]:
+def iter_records(source: str | os.PathLike | IO[bytes], *,
+                 known: Known | None = None) -> Iterator[PaperRecord | RecordError | Unchanged]:
     """Records of a PubMed XML file or binary stream, plain or gzipped, in file order.
 
     Raises ``SourceError`` before the first record when the input is not PubMed XML.
     An XML syntax error part-way yields one ``RecordError`` and ends the stream,
-    keeping every record before it.
+    keeping every record before it. With ``known``, a record it already holds with
+    the same digest comes as ``Unchanged`` and is not parsed.
     """
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
@@ -87,7 +96,7 @@ def iter_records(source: str | os.PathLike | IO[bytes]) -> Iterator[PaperRecord 
     else:
         name, stream = str(getattr(source, "name", "input")), source
     try:
-        yield from _stream_records(_unzipped(stream, name), name)
+        yield from _stream_records(_unzipped(stream, name), name, known)
     finally:
         if stream is not source:
             stream.close()
@@ -128,6 +137,50 @@ class _RepairedUtf8:
             text = self._decoder.decode(data, final=not data)
             if text or not data:
                 return text.encode("utf-8")
+
+
+class _Recorder:
+    """A UTF-8 stream that keeps what the XML parser has read of it, to cut out each record's own text.
+
+    The article's bytes as they came are its provenance (``raw``), and slicing them
+    is a fraction of the cost of serialising the parsed tree again. The parser
+    reads ahead, so an article's closing tag is always kept by the time it ends.
+    """
+
+    _TRIM = 1 << 20
+
+    def __init__(self, stream: _RepairedUtf8):
+        self._stream = stream
+        self._kept = bytearray()
+        self._at = 0  # where the next article is looked for in _kept
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._kept += data
+        return data
+
+    def cut(self, tag: str, pmid: str) -> str | None:
+        """The verbatim text of the next ``tag`` element, or None when it is not found whole."""
+        opening = _OPENING_TAGS[tag].search(self._kept, self._at)
+        if opening is None:
+            return None
+        closing = _CLOSING_TAGS[tag]
+        end = self._kept.find(closing, opening.start())
+        if end < 0:
+            return None
+        end += len(closing)
+        raw = self._kept[opening.start():end]
+        self._at = end
+        if self._at > self._TRIM:
+            del self._kept[:self._at]
+            self._at = 0
+        if pmid and f">{pmid}<".encode() not in raw:
+            return None  # not the article the parser saw: the caller serialises the tree instead
+        return raw.decode("utf-8")
+
+
+_OPENING_TAGS = {tag: re.compile(rf"<{tag}[\s>]".encode()) for tag in _ARTICLE_TAGS}
+_CLOSING_TAGS = {tag: f"</{tag}>".encode() for tag in _ARTICLE_TAGS}
 
 
 _DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -171,11 +224,16 @@ def root_element(head: bytes) -> str:
     return match.group(1).decode("ascii", "replace") if match else ""
 
 
-def _stream_records(stream: _Rewound | _RepairedUtf8, name: str) -> Iterator[PaperRecord | RecordError]:
+def _stream_records(stream: _Rewound | _RepairedUtf8, name: str,
+                    known: Known | None) -> Iterator[PaperRecord | RecordError | Unchanged]:
+    recorder = _Recorder(stream) if isinstance(stream, _RepairedUtf8) else None
     events = etree.iterparse(
-        stream, events=("end",), tag=_ARTICLE_TAGS, resolve_entities=False,
+        recorder or stream, events=("end",), tag=_ARTICLE_TAGS, resolve_entities=False,
         no_network=True, huge_tree=True, remove_comments=True,
     )
+    ahead = KNOWN_CHUNK if known else 1
+    chunk: list[tuple[int, etree._Element, str, str | None]] = []
+    parsed: set[str] = set()  # PMIDs built in this stream: a later copy of one is never "unchanged"
     position = 0
     try:
         for _, element in events:
@@ -183,27 +241,67 @@ def _stream_records(stream: _Rewound | _RepairedUtf8, name: str) -> Iterator[Pap
             if element.tag == "MedlineCitation" and parent is not None and parent.tag == "PubmedArticle":
                 continue  # read with its PubmedArticle, which ends next
             position += 1
+            if position == 1 and parent is not None and parent.nsmap:
+                recorder = None  # namespaces declared above the articles: only the tree can carry them
+            pmid = _pmid_of(element)
+            raw = recorder.cut(element.tag, pmid) if recorder is not None else None
             if element.tag != "PubmedBookArticle":  # NCBI Bookshelf chapters are not papers
-                yield _record_or_error(element, position)
-            element.clear(keep_tail=False)
-            if parent is not None:
-                while element.getprevious() is not None:
-                    del parent[0]
+                chunk.append((position, element, pmid, raw))
+            if len(chunk) >= ahead or not chunk:
+                yield from _read_chunk(chunk, known, parsed)
+                chunk.clear()
+                element.clear(keep_tail=False)
+                if parent is not None:
+                    while element.getprevious() is not None:
+                        del parent[0]
     except etree.XMLSyntaxError as exc:
+        yield from _read_chunk(chunk, known, parsed)
         yield RecordError(position + 1, f"{name}: XML syntax error, reading stopped: {exc}")
+        return
     except (OSError, EOFError, zlib.error) as exc:
+        yield from _read_chunk(chunk, known, parsed)
         yield RecordError(position + 1, f"{name}: file ends early, reading stopped: {exc}")
+        return
+    yield from _read_chunk(chunk, known, parsed)
 
 
-def _record_or_error(element: etree._Element, position: int) -> PaperRecord | RecordError:
+def _read_chunk(chunk: list[tuple[int, etree._Element, str, str | None]], known: Known | None,
+                parsed: set[str]) -> Iterator[PaperRecord | RecordError | Unchanged]:
+    """The chunk's records in order, each article's tree emptied once read."""
+    raws = [raw if raw is not None else etree.tostring(element, encoding="unicode", with_tail=False)
+            for _, element, _, raw in chunk]
+    digests = [hashlib.sha256(f"{PARSER_VERSION}\n{raw}".encode()).hexdigest()[:32] for raw in raws]
+    held = known({pmid: digest for (_, _, pmid, _), digest in zip(chunk, digests)
+                  if pmid and pmid not in parsed}) if known else ()
+    for (position, element, pmid, _), raw, digest in zip(chunk, raws, digests):
+        if pmid in held:
+            yield Unchanged(position, pmid)
+        else:
+            parsed.add(pmid)
+            yield _record_or_error(element, position, raw, digest)
+        element.clear(keep_tail=False)
+
+
+def _pmid_of(element: etree._Element) -> str:
+    """The article's PMID without reading the rest of it ("" when it has none)."""
+    for citation in (element[:] if element.tag != "MedlineCitation" else [element]):
+        if citation.tag == "MedlineCitation":
+            for child in citation[:]:
+                if child.tag == "PMID":
+                    return _atom(child.text)
+            return ""
+    return ""
+
+
+def _record_or_error(element: etree._Element, position: int, raw: str, digest: str) -> PaperRecord | RecordError:
     try:
-        return _record(element, position)
+        return _record(element, position, raw, digest)
     except Exception as exc:  # noqa: BLE001 - any surprise in one record must not end the file
         pmid = squash(element.findtext(".//PMID"))
         return RecordError(position, f"unreadable record ({type(exc).__name__}: {exc})", pmid)
 
 
-def _record(element: etree._Element, position: int) -> PaperRecord | RecordError:
+def _record(element: etree._Element, position: int, raw: str, digest: str) -> PaperRecord | RecordError:
     # This runs 30,000 times a file, so every level is read by looping over its
     # children once. Never find() or findtext(): lxml runs those through its
     # Python ElementPath, microseconds each. Loops go over element[:], a list
@@ -270,7 +368,8 @@ def _record(element: etree._Element, position: int) -> PaperRecord | RecordError
         corrections=corrections,
         retracted="Retracted Publication" in types or any(c.ref_type == "RetractionIn" for c in corrections),
         revised=_date_element(cited["DateRevised"][0], "DateRevised", warnings) if "DateRevised" in cited else "",
-        raw=(raw := etree.tostring(element, encoding="unicode", with_tail=False)),
+        raw=raw,
+        digest=digest,
         warnings=tuple(warnings) + (("invalid UTF-8 bytes were replaced with \ufffd",) if "\ufffd" in raw else ()),
     )
 

@@ -67,7 +67,8 @@ def test_serve_with_scheduler_summarizes_pending_papers_while_serving(tmp_path):
     env |= {"SCIPLAIN_DATA_DIR": str(data_dir), "SCIPLAIN_EUTILS_URL": "http://127.0.0.1:9/",
             "SCIPLAIN_HTTP_MAX_ATTEMPTS": "1"}
     for command in (["init"], ["import", str(papers)]):
-        subprocess.run([sys.executable, "-m", "sciplain", *command], env=env, check=True, capture_output=True)
+        done = subprocess.run([sys.executable, "-m", "sciplain", *command], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-m", "sciplain", "serve", "--with-scheduler", "--port", str(port)],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
