@@ -250,8 +250,14 @@ def find_duration(sentences: list[tuple[str, str]], design: str) -> str | None:
     return found.get("intervention") or found.get("follow-up")
 
 
+UNIT_WORDS = ("hour", "day", "week", "month", "year", "session")  # every duration pattern needs one
+
+
 def _durations(text: str):
     """(kind, phrase) for each length stated in one sentence, kind "intervention" or "follow-up"."""
+    folded = text.casefold()  # as IGNORECASE matches: "ſ" is an "s"
+    if not any(unit in folded for unit in UNIT_WORDS):
+        return
     for rx in DURATION_PATTERNS:
         for m in rx.finditer(text):
             if NOT_DURATION.search(m.group(0)) or NOT_DURATION_AFTER.search(text, m.end(), m.end() + 25):

@@ -28,11 +28,15 @@ _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 # than trying the pattern at every position. All of them need a digit too.
 _INLINE_STATS = [
     (("<", "=", ">", "≤", "≥"), re.compile(r",?\s*\b[pP]\s*(?:[-‐_\s]?(?:value|trend|for (?:linear )?trend|interaction))?\s*[<=>≤≥]\s*0?\.\d+(?:\s*[x×]\s*10[-−]?\d+)?")),
-    (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*[\[(]?[-−]?\d+(?:\.\d+)?\s*(?:to|-|–|,)\s*[-−]?\d+(?:\.\d+)?[\])]?")),
+    (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*[\[(]?[-−‐]?\d+(?:\.\d+)?\s*(?:to|-|–|,)\s*[-−‐]?\d+(?:\.\d+)?[\])]?")),
     (("=", ":"), re.compile(r"[,;]\s*\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|AUC|ICC|β|r|t|F|Z|U|χ2|χ²|I2|I²)\s*(?:\(\d+(?:,\s*\d+)?\))?\s*[=:]\s*[-−]?\d+(?:\.\d+)?")),
     (("=",), re.compile(r"[,;]\s*\b[nN]\s*=\s*\d[\d,]*")),
     (("±", "+/-"), re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?")),
-    (("ratio", "difference", "relative risk"), re.compile(r",?\s*\(?\b(?:(?:(?:weighted|adjusted|pooled|crude|summary) )?(?:risk|odds|hazard|rate|incidence rate) ratio|(?:standardi[sz]ed |weighted )?mean difference|relative risk|risk difference)\)?"
+    # Only as an aside (after a comma, colon, semicolon or bracket, or as "with a …"): as the subject or object
+    # of its sentence ("The weighted hazard ratio = 1.09 for carriers") the statistic stays, since removing it
+    # would leave "The for carriers"; the key findings then pass such a sentence over.
+    (("ratio", "difference", "relative risk"), re.compile(r"(?:[,;:]\s*|\s*\(\s*|,?\s*\bwith an?\s+)(?:\b(?:weighted|adjusted|pooled|crude|summary) )?"
+                                                    r"\b(?:(?:risk|odds|hazard|rate|incidence rate) ratio|(?:standardi[sz]ed |weighted )?mean difference|relative risk|risk difference)\)?"
                                                     r"\s*(?:\([A-Z]{1,4}\)\s*)?[:=]?\s*[-−‐]?\d+(?:\.\d+)?", re.IGNORECASE)),
 ]
 _DIGIT = re.compile(r"\d")
@@ -68,7 +72,7 @@ PLAIN_WORDS: dict[str, str] = {
     "treatment-related": "treatment", "concomitant": "at the same time", "initiated": "started", "initiation": "start",
     "terminate": "end", "terminated": "ended", "implement": "carry out", "implemented": "carried out",
     "associated with": "linked to", "association": "link", "associations": "links", "relationship": "link",
-    "relationships": "links", "correlated with": "linked to", "subsequent": "later", "previously": "before", "currently": "now", "additional": "more", "evaluation": "check",
+    "relationships": "links", "subsequent": "later", "previously": "before", "currently": "now", "additional": "more", "evaluation": "check",
     "assessment": "check", "assessments": "checks", "investigation": "study", "investigations": "studies",
     "characterized": "marked", "characterised": "marked", "reduction": "drop", "reductions": "drops",
     "population": "group", "populations": "groups",
@@ -100,6 +104,23 @@ PLAIN_WORDS: dict[str, str] = {
     "contribute to": "add to", "contributes to": "adds to", "contributed to": "added to", "indicative of": "a sign of",
     "exacerbate": "worsen", "exacerbated": "worsened", "exacerbation": "flare-up", "exacerbations": "flare-ups",
     "psychological": "mental", "cardiovascular": "heart and blood vessel",
+    # general academic words with a shorter everyday word that fits every use
+    "novel": "new", "utilisation": "use", "illustrate": "show", "illustrates": "shows", "illustrated": "showed",
+    "reveal": "show", "reveals": "shows", "revealed": "showed", "revealing": "showing", "accumulation": "build-up",
+    "elucidate": "explain", "elucidated": "explained", "ascertain": "find out", "ascertained": "found out",
+    "undertaken": "done", "markedly": "greatly", "considerably": "greatly", "dramatically": "greatly",
+    "rapid": "fast", "rapidly": "quickly", "more rapid": "faster", "more rapidly": "faster", "most rapid": "fastest",
+    "less rapid": "slower", "transient": "brief", "transiently": "briefly", "persistent": "lasting",
+    "deterioration": "worsening", "component": "part", "components": "parts", "commonly": "often",
+    "presumably": "likely", "robust": "strong", "robustly": "strongly", "preliminary": "early", "prior": "earlier",
+    "quantify": "measure", "quantified": "measured", "quantifying": "measuring", "assist": "help",
+    "proportion": "share", "proportions": "shares", "prevalence": "rate", "duration": "length", "enable": "allow",
+    "enables": "allows", "enabled": "allowed", "demonstrable": "clear", "in proportion to": "in line with",
+    "resulted in": "led to", "in addition to": "besides", "is able to": "can", "are able to": "can",
+    "was able to": "could", "were able to": "could", "a large number of": "many", "a small number of": "a few",
+    "a variety of": "many", "a wide range of": "many", "in the context of": "in", "with regard to": "about",
+    "as a result of": "because of", "on the basis of": "based on", "despite the fact that": "although",
+    "in spite of": "despite", "postoperatively": "after surgery", "preoperatively": "before surgery", "give rise to": "cause", "gives rise to": "causes", "gave rise to": "caused",
 }
 # For clinicians: only the words that are style, not terminology.
 SUMMARY_WORDS = {k: v for k, v in PLAIN_WORDS.items() if k in {
@@ -131,7 +152,7 @@ def strip_statistics(text: str) -> str:
     def drop_stat_paren(m: re.Match) -> str:
         inner = m.group(1)
         if _STAT_TOKEN.search(inner) or re.fullmatch(r"\s*[-−]?\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)?.*", inner) and re.search(r"\d", inner) and len(inner) < 40:
-            return ""
+            return _gap(m)
         return m.group(0)
 
     if "(" in text or "[" in text:
@@ -145,10 +166,16 @@ def strip_statistics(text: str) -> str:
     return tidy(text)
 
 
+def _gap(m: re.Match) -> str:
+    """What a removed bracket leaves: nothing, or a space when a word followed it unspaced ("[Ca(2+)](i)and")."""
+    end = m.end()
+    return " " if end < len(m.string) and m.string[end].isalnum() else ""
+
+
 def drop_parentheticals(text: str) -> str:
     if "(" in text or "[" in text:
         for _ in range(2):
-            text = _PAREN.sub("", text)
+            text = _PAREN.sub(_gap, text)
     return tidy(text)
 
 
@@ -203,10 +230,13 @@ _PROTECTED_NAMES = (
     r"Centers for Disease Control and Prevention", r"Adverse Event Reporting System",
     r"in vitro fertili[sz]ation", r"intracytoplasmic sperm injection",
     r"cognitive[- ]behaviou?ral therapy", r"occupational therapy", r"intention[- ]to[- ]treat",
+    r"multiple[- ]drug[- ]resistan(?:t|ce)", r"rapid eye movements?", r"transient receptor potential",
+    r"(?:action|membrane|resting|(?:motor |somatosensory )?evoked|field|(?:post|pre)synaptic) potentials?", r"transient isch(?:a)?emic attacks?", r"persistent vegetative state", r"principal components?(?: analysis)?",
 )
 _PROTECTED = re.compile(r"\b(?:" + "|".join(_PROTECTED_NAMES) + r")\b", re.IGNORECASE)
 _PROTECTED_KEYS = ("multiple", "administration", "agency", "health", "disease control", "reporting system", "vitro",
-                   "sperm", "cognitive", "occupational", "to-treat", "to treat")
+                   "sperm", "cognitive", "occupational", "to-treat", "to treat", "eye movement", "emic attack", "vegetative",
+                   "principal component", "potential")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -218,8 +248,13 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
-_OBSERVED = re.compile(r"\b(?:(the|a|an|this|that|these|those|its|their)\s+observed|(was|were|been|be|is|are) observed|observed)\b",
+_NOUN_BEFORE_PREPOSITION = frozenset({"potential"})
+_OBSERVED = re.compile(r"\b(?:(the|a|an|this|that|these|those|its|their)\s+observed|((?:was|were|been|be|is|are)(?: not)?) observed|observed)\b",
                        re.IGNORECASE)
+
+
+# "X was correlated with Y" is "X was linked to Y"; in "X correlated with Y" the verb would be lost.
+_CORRELATED = re.compile(r"\b((?:was|were|been|be|is|are|not)\s+(?:\w+ly\s+)?)correlated with\b", re.IGNORECASE)
 
 
 def _observed(m: re.Match) -> str:
@@ -250,6 +285,8 @@ def _plain_words(text: str, clinician: bool) -> str:
 
     if not clinician and "observed" in text.lower():
         text = _OBSERVED.sub(_observed, text)
+    if not clinician and "correlated with" in text.lower():
+        text = _CORRELATED.sub(r"\1linked to", text)
     phrases_rx, phrases = _SUMMARY_PHRASES if clinician else _PLAIN_PHRASES
     low = text.lower()
     if any(p in low for p in phrases):
@@ -262,6 +299,10 @@ def _plain_words(text: str, clinician: bool) -> str:
         if low_word in words and word.isalpha() and word.isascii():
             # "the demonstrated effect": a past participle after a determiner is an adjective ("the showed effect")
             if low_word.endswith("ed") and i >= 3 and parts[i - 1] == " " and parts[i - 2].lower() in _DETERMINERS:
+                continue
+            # "the potential for repair" is a noun ("the possible for repair"); "a potential drug" is not
+            if low_word in _NOUN_BEFORE_PREPOSITION and i + 2 < len(parts) and parts[i + 1] == " " \
+                    and parts[i + 2].lower() in ("for", "of", "to", "in"):
                 continue
             rep = _swap_word(word, words)
             if rep == word:
@@ -387,12 +428,25 @@ def _fit_article(before: str, plain: str) -> str:
     return before[:m.start(2)] + ("n" if first in "aeio" else "") + " "
 
 
+# What follows a conjunction when it starts a clause: a new subject of 1–6 words (not starting with a verb,
+# adverb or relative pronoun, and crossing no "who", "which" or "that") and its finite verb, an auxiliary or a
+# common past-tense verb of a result, not straight after an article ("and an increased risk of falls" is no
+# clause). Without a new subject (", and was higher") the clause cannot stand alone.
+_FINITE = (r"(?:was|were|is|are|had|has|have|could|can|may|might|will|would|should|must|(?:did|does|do) not|"
+           r"increased|decreased|reduced|improved|declined|rose|fell|dropped|remained|showed|found|led|resulted|caused|"
+           r"differed|developed|occurred|appeared|became|tended|returned|recovered|survived|died|changed|doubled|"
+           r"correlated|predicted|persisted|disappeared|emerged|reached|exceeded|failed|responded|lost|gained|grew)\b")
+CLAUSE_FOLLOWS = (r"(?=(?!\w+(?:ed|ing|ly)\b)(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){1,6}"
+                  r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bno )" + _FINITE + ")")
+
 _CLAUSE_SPLITS = [
     (re.compile(r";\s+"), ". "),
     (re.compile(r",\s+whereas\s+"), ". But "),
     (re.compile(r",\s+while\s+(?=(?:the|this|these|those|it|they|we|there|in|at|no|[a-z]+ (?:was|were|did|had|showed))\b)"), ". But "),
-    (re.compile(r",\s+but\s+(?=(?:the|this|these|those|it|they|we|there|no|not|[a-z]+ (?:was|were|did|had))\b)"), ". But "),
-    (re.compile(r",\s+and\s+(?=(?:the|this|these|those|it|they|we|there|[a-z]+ (?:was|were|did|had|showed|increased|decreased))\b)"), ". And "),
+    # not ", but not": "greater walking distance, but not other measures, were linked to …" has no clause after it
+    (re.compile(r",\s+but\s+(?=(?:the|this|these|those|it|they|we|there|no|[a-z]+ (?:was|were|did|had))\b)"), ". But "),
+    # ", and the number of patients with lesions" ends a list, not a clause: a verb must follow
+    (re.compile(r",\s+and\s+" + CLAUSE_FOLLOWS, re.IGNORECASE), ". And "),
     (re.compile(r",\s+which\s+(?=(?:was|were|is|are|may|might|could|suggests?|indicates?|led|resulted)\b)"), ". This "),
     (re.compile(r",\s+(?:although|though)\s+"), ". But "),
     (re.compile(r",\s+because\s+"), ". This is because "),
@@ -402,7 +456,8 @@ _CLAUSE_SPLITS = [
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|However|But|Thus|So|Therefore|Hence|"
                      r"Importantly|Notably|Interestingly|Finally|Overall|In conclusion|In summary|Taken together|"
-                     r"Collectively|Together|Consequently|Conversely|In contrast|Similarly|Likewise),\s+")
+                     r"Collectively|Together|Consequently|Conversely|In contrast|Similarly|Likewise|Particularly|In particular|Indeed|"
+                     r"Specifically|Of note|Mechanistically),\s+")
 
 
 def split_long(text: str, max_words: int = 18) -> str:

@@ -1,45 +1,71 @@
-"""Reading-grade figures per field (FKGL and SMOG via textstat 0.7.4, which is offline-safe).
+"""Reading-grade figures per field: FKGL and SMOG exactly as textstat 0.7.4 computes them.
 
-We use a private ``textstatistics`` instance whose pyphen lookups are memoised:
-textstat hyphenates every word on every call, which was a third of the
-engine's run time, and memoising ``positions(word)`` cannot change a result.
+textstat recounts every word of a text once per formula, hyphenates each word with
+pyphen on every call, and memoises its methods per whole text in caches of 128
+entries, which polysyllabcount's per-word calls evict at once: a fifth of the
+engine's run time went there. This module counts each text once, memoises the
+syllables of each *word*, and applies textstat's own formulas and rounding, so
+the figures are the same (``tests/summarize/test_readability.py`` compares them
+with textstat on real text).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from functools import lru_cache
 
-from textstat.textstat import textstatistics
+from pyphen import Pyphen
 
 from .types import FieldReadability, Summary
 
 TARGETS = {"simple_explanation": 8.0, "key_findings": 10.0, "research_summary": 11.0}
 
-
-class _MemoPyphen:
-    def __init__(self, pyphen):
-        self._pyphen = pyphen
-        self.positions = lru_cache(maxsize=100_000)(pyphen.positions)
-
-    def __getattr__(self, name):
-        return getattr(self._pyphen, name)
+_PUNCTUATION = re.compile(r"[^\w\s]")  # textstat.remove_punctuation, apostrophes included
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat.sentence_count
+_pyphen = Pyphen(lang="en_US")
 
 
-_ts = textstatistics()
-_ts.pyphen = _MemoPyphen(_ts.pyphen)
+@lru_cache(maxsize=100_000)
+def _syllables(token: str) -> int:
+    """Syllables of a whitespace-delimited token, as textstat counts them: lower-cased, punctuation
+    removed ("well-known" is one word), pyphen's hyphenation points plus one; 0 for bare punctuation."""
+    word = _PUNCTUATION.sub("", token.lower())
+    return len(_pyphen.positions(word)) + 1 if word else 0
+
+
+def _round(number: float, points: int = 1) -> float:
+    """textstat's ``_legacy_round``: half away from zero."""
+    p = 10**points
+    return float(math.floor(number * p + math.copysign(0.5, number))) / p
+
+
+def _word_count(text: str) -> int:
+    return len(_PUNCTUATION.sub("", text).split())
+
+
+def _sentence_count(text: str) -> int:
+    """Sentences of three or more words; at least one."""
+    sentences = _SENTENCE.findall(text)
+    return max(1, len(sentences) - sum(1 for s in sentences if _word_count(s) <= 2))
 
 
 def measure(text: str) -> FieldReadability:
     text = text.strip()
     if not text:
         return FieldReadability()
-    sentences = max(1, _ts.sentence_count(text))
-    return FieldReadability(
-        fkgl=round(float(_ts.flesch_kincaid_grade(text)), 1),
-        smog=round(float(_ts.smog_index(text)), 1) if sentences >= 3 else None,
-        words=int(_ts.lexicon_count(text)),
-        sentences=int(sentences),
-    )
+    words = _word_count(text)
+    sentences = _sentence_count(text)
+    per_token = [_syllables(token) for token in text.split()]
+    syllables = sum(per_token)
+    sentence_length = _round(words / sentences)
+    syllables_per_word = _round(syllables / words) if words else 0.0
+    fkgl = _round(0.39 * sentence_length + 11.8 * syllables_per_word - 15.59)
+    smog = None
+    if sentences >= 3:
+        polysyllables = sum(1 for n in per_token if n >= 3)
+        smog = _round(1.043 * (30 * (polysyllables / sentences)) ** 0.5 + 3.1291)
+    return FieldReadability(fkgl=fkgl, smog=smog, words=words, sentences=sentences)
 
 
 def summary_readability(summary: Summary) -> dict[str, FieldReadability]:

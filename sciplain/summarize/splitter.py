@@ -20,19 +20,21 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = frozenset(
-    ["e.g", "i.e", "etc", "vs", "v", "cf", "al", "fig", "figs", "eq", "eqs", "approx", "ca", "resp", "no", "nos", "vol", "dr", "mr", "mrs", "ms", "prof", "st", "sp", "spp", "var", "ref", "refs", "inc", "ltd", "co", "corp", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "max", "mo", "wk", "wks", "yr", "yrs", "hr", "hrs", "sec", "temp", "est", "nr", "incl", "e.g.,", "i.e.,", "viz", "ed", "eds", "suppl"]
+    ["e.g", "i.e", "etc", "vs", "v", "cf", "al", "fig", "figs", "eq", "eqs", "approx", "ca", "resp", "no", "nos", "vol", "dr", "drs", "mr", "mrs", "ms", "prof", "st", "sp", "spp", "var", "ref", "refs", "inc", "ltd", "co", "corp", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "max", "mo", "wk", "wks", "yr", "yrs", "hr", "hrs", "sec", "temp", "est", "nr", "incl", "e.g.,", "i.e.,", "viz", "ed", "eds", "suppl"]
 )
 
 _CANDIDATE = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+)""")
 _NEXT_START = re.compile(r"""\s+(["'“‘]?)(\S)""")
-_WORD_BEFORE = re.compile(r"""([A-Za-z][A-Za-z.]*)$""")
+_BRACKET = re.compile(r"[()\[\]]")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
     """Spans of balanced (), [] pairs; an unbalanced bracket protects nothing."""
     spans, stack = [], []
     pairs = {")": "(", "]": "["}
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "([":
             stack.append((ch, i))
         elif ch in ")]":
@@ -49,6 +51,17 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in spans)
 
 
+def _word_before(text: str, end: int) -> str:
+    """The word ending at ``end``: letters and dots, from its first letter ("e.g" in "(e.g."). A backwards
+    walk, because a regex anchored at ``end`` still scans the whole line from its start, at every full stop."""
+    start = end
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] == ".":
+        start += 1
+    return text[start:end]
+
+
 def _is_boundary(text: str, end: int, punct_start: int, spans) -> bool:
     m = _NEXT_START.match(text, end)
     if not m:
@@ -57,9 +70,8 @@ def _is_boundary(text: str, end: int, punct_start: int, spans) -> bool:
     if not (nxt.isupper() or nxt.isdigit() or m.group(1)):
         return False
     if text[punct_start] == ".":
-        w = _WORD_BEFORE.search(text, 0, punct_start)
-        if w:
-            word = w.group(1)
+        word = _word_before(text, punct_start)
+        if word:
             low = word.lower().rstrip(".")
             if low in ABBREVIATIONS:
                 return False

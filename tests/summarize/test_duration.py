@@ -55,3 +55,12 @@ def test_duration_still_excludes_injury_age_and_search_windows(text):
 def test_reviews_have_no_duration():
     review = article(sections=[("Main results", "We included 9 trials in which people trained for 12 weeks.")])
     assert find_duration([(s.text, "results") for s in review.sections], "systematic review") is None
+
+
+def test_duration_in_capitals_is_still_found():
+    sentences = [("Adults were randomly assigned to 12 WEEKS of treadmill training or usual care.", "methods")]
+    assert find_duration(sentences, "randomized controlled trial") == "12 WEEKS of treadmill training"
+
+
+def test_duration_is_none_when_no_unit_of_time_is_named():
+    assert find_duration([("Adults were randomly assigned to treadmill training or usual care.", "methods")], "randomized controlled trial") is None

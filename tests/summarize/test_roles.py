@@ -118,3 +118,55 @@ def test_role_sentences_about_a_program_are_not_metadata():
 def test_role_cues_refuse_upper_case_escapes():
     with pytest.raises(ValueError):
         _lower_cue(r"\bresults\S+")
+
+
+def _middle_role(sentence: str) -> str:
+    texts = ["Spasticity is common after spinal cord injury.", "We aimed to compare two doses of baclofen.",
+             "Adults were recruited from two clinics and randomly assigned to a low or a high dose.",
+             "Spasticity was measured with the Ashworth scale.", sentence,
+             "Spasticity fell more with the high dose (p = 0.01).", "The high dose may be preferable."]
+    return predict_roles(texts)[4]
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Significance level was set at P < 0.05.", "methods"),
+    ("Two-sided p-values < 0.05 were considered statistically significant.", "methods"),
+    ("A total of 141 patients (77 men; mean age, 64 years) were enrolled in this study.", "results"),
+    ("Forty-one patients were randomized and three were lost to follow-up.", "results"),
+])
+def test_role_statistics_setup_is_a_method_and_the_achieved_count_a_result(sentence, role):
+    assert _middle_role(sentence) == role
+
+
+def test_role_review_yield_reads_as_a_result():
+    texts = ["Pressure ulcers are common after spinal cord injury.", "To assess dressings for pressure ulcers.",
+             "We searched MEDLINE and Embase.", "Two authors extracted data.", "We included four trials with 300 participants.",
+             "Healing did not differ between dressings.", "The evidence is of low certainty."]
+    assert predict_roles(texts)[4] == "results"
+
+
+def test_role_hypothesis_states_the_question():
+    texts = ["Exercise improves mood in many groups.", "We hypothesized that arm cycling would reduce depression after spinal cord injury.",
+             "Forty adults were randomly assigned to cycling or usual care.", "Depression scores fell by 30% with cycling (p = 0.02).",
+             "Arm cycling may help."]
+    assert predict_roles(texts)[1] == "objective"
+
+
+def test_role_late_present_tense_claim_is_a_conclusion():
+    texts = ["Awareness of memory loss varies in dementia.", "We aimed to relate awareness to mood.", "We recruited 80 people.",
+             "Awareness was measured with a questionnaire.", "Awareness correlated with depressed mood (r = 0.4, p < 0.01).",
+             "Quality of life was not related to awareness.", "Depressed mood does not appear to reflect awareness alone.",
+             "These results suggest that awareness matters for mood."]
+    assert predict_roles(texts)[6] == "conclusions"
+
+
+def test_role_reported_statistics_are_kept_out_of_the_conclusions():
+    texts = ["Falls are common.", "We aimed to count falls.", "We recruited 100 wheelchair users.", "Falls were recorded for a year.",
+             "Falls were reported by 40% of users.", "Most falls happened during transfers.",
+             "Transfers caused 55% of falls (95% CI 45% to 65%).", "Transfer training may prevent falls."]
+    assert predict_roles(texts)[6] == "results"
+
+
+def test_role_consulting_disclosure_is_metadata():
+    assert is_metadata("Dr. Smith received honoraria from Acme for lectures.")
+    assert is_metadata("Two authors are consultants to Acme.")

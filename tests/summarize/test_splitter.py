@@ -40,3 +40,12 @@ def test_splitter_spans_are_ordered_trimmed_and_inside_the_text(text):
     # nothing but whitespace is lost between spans
     covered = "".join(text[a:b] for a, b in spans)
     assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_splitter_does_not_split_after_drs():
+    assert split_sentences("Drs. Smith and Jones received fees. Nothing else.") == ["Drs. Smith and Jones received fees.", "Nothing else."]
+
+
+def test_splitter_finds_the_word_before_a_full_stop_in_a_long_line():
+    text = "x" * 5000 + " as in e.g. Walking improved. Pain fell."  # "e.g." is no sentence end, "improved." is
+    assert split_sentences(text) == [text[:-len(" Pain fell.")], "Pain fell."]

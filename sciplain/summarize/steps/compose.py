@@ -17,6 +17,7 @@ from ..abbreviations import expand
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
+from ..readability import measure
 from ..plain import apply_glossary, plain_words, rewrite, strip_statistics, tidy
 from ..roles import LIMITATION_CUE
 from ..textutil import capitalise, ensure_period, lower_first
@@ -183,8 +184,9 @@ def word_length(text: str) -> float:
 
 
 def plainest(texts: list[str], limit: int = 25) -> list[str]:
-    """Texts of at most ``limit`` words, plainest first (all are faithful: the choice is only about reading)."""
-    return sorted((t for t in texts if len(t.split()) <= limit), key=word_length)
+    """Texts of at most ``limit`` words, plainest first (all are faithful: the choice is only about reading).
+    Plainest by reading grade, which counts long sentences as well as long words."""
+    return sorted((t for t in texts if 0 < len(t.split()) <= limit), key=lambda t: (measure(t).fkgl, word_length(t)))
 
 
 def what_was_found(doc: Doc) -> list[str]:
@@ -207,7 +209,7 @@ def what_it_means(doc: Doc) -> list[str]:
                    and not DESCRIPTIVE.search(s.text)]
     if conclusions and doc.design != "study protocol":
         # The first conclusion that reads plainly in about 25 words, else the shortest.
-        candidates = [third_person(_plain(LEAD_IN.sub("", strip_statistics(s.text)), doc), authors(doc.design)) for s in conclusions[:3]]
+        candidates = [reader_text(_plain(LEAD_IN.sub("", strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:3]]
         meaning = next(iter(plainest(candidates)), min(candidates, key=lambda c: len(c.split())))
         if meaning not in what_was_found(doc):
             out.append("What it means: " + lower_first(meaning))

@@ -15,7 +15,7 @@ import re
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
-from ..plain import drop_frame, rewrite, strip_statistics
+from ..plain import CLAUSE_FOLLOWS, drop_frame, rewrite, strip_statistics
 from ..textutil import HEDGE, capitalise, ensure_period, has_negation
 from ..types import KeyFinding
 
@@ -34,6 +34,9 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r"the (?:duration|length) of (?:treatment|follow-up|the (?:studies|trials|interventions)) (?:varied|ranged))", re.IGNORECASE)
 LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE|"
                        r"heterogeneity|I2|I²|statistical variation|interpreted with caution)\b", re.IGNORECASE)
+# A journal's notes that the splitter leaves in the abstract ("doi: 10.1002/… For further resources … please visit …").
+BOILERPLATE = re.compile(r"\bdoi:\s*10\.|\bplease (?:visit|see)\b|\bfor further resources\b|^from the (?:clinical )?editor:",
+                         re.IGNORECASE)
 # Designs whose abstract states its points as background-like statements rather than as results.
 STATEMENT_DESIGNS = frozenset({"narrative review", "guideline"})
 READING_WEIGHT = 1.0  # how much plainness counts against relevance when ranking eligible sentences
@@ -63,13 +66,25 @@ def score(sentence: Sentence, design: str = "") -> float:
         s -= 3
     if words > 45:
         s -= 1
-    if DESCRIPTIVE.search(text):
+    if DESCRIPTIVE.search(text) or BOILERPLATE.search(text) or states_statistics(text):
         s -= 4
     if LOW_VALUE.search(text):
         s -= 1.2
     if re.search(r"\b(?:further|future) (?:research|studies|trials)|\bare needed\b|\bwarrant", text, re.IGNORECASE):
         s -= 1
     return s
+
+
+_STATISTIC_NAME = re.compile(r"\b(?:(?i:(?:odds|risk|hazard|rate) ratios?|mean differences?|relative risks?|risk differences?)|"
+                             r"a?ORs?|RRs?|HRs?|IRRs?|S?MDs?)\b")
+
+
+def states_statistics(text: str) -> bool:
+    """Whether a sentence is still statistics once they are stripped: a named ratio with its value as
+    subject or object ("The pooled risk ratio for death was 1.02") cannot be cut out cleanly and
+    means nothing to a reader, so it makes no finding."""
+    plain = strip_statistics(text)
+    return bool(_STATISTIC_NAME.search(plain) and re.search(r"\d\.\d", plain))
 
 
 def _pool(sentences: list[Sentence], design: str) -> list[Sentence]:
@@ -193,10 +208,8 @@ _SO_THAT = re.compile(r",\s+(suggesting|showing|implying|confirming|meaning) tha
 _THIS_VERB = {"suggesting": "suggests", "showing": "shows", "implying": "implies", "confirming": "confirms", "meaning": "means"}
 _TRAILING = re.compile(r",\s+(?:laying|paving|opening|offering|allowing|enabling|thereby|making it possible)\b[^.;]*(?=[.!?]?$)",
                        re.IGNORECASE)
-# ", and the rate was …": a conjunction, then a new subject of 1–5 words (not a verb, adverb or relative
-# pronoun) and its auxiliary verb. Without a new subject (", and was higher") the clause cannot stand alone.
-_NEW_CLAUSE = re.compile(r",\s+(and|but|while|whereas)\s+(?=(?!\w+(?:ed|ing|ly)\b)(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){1,5}"
-                         r"(?:was|were|is|are|had|has|have|could|can|may|might|will|would|should|(?:did|does|do) not)\b)", re.IGNORECASE)
+# ", and the rate was …": a conjunction before a clause with its own subject (see ``CLAUSE_FOLLOWS``).
+_NEW_CLAUSE = re.compile(r",\s+(and|but|while|whereas|yet)\s+" + CLAUSE_FOLLOWS, re.IGNORECASE)
 _ALTHOUGH = re.compile(r"^(?:Although|Though|While)\s+([^,]{15,}?),\s+(.{15,})$")
 
 
@@ -246,13 +259,19 @@ def _split_at_dash(body: str) -> str:
     return f"{parts[0]}. {capitalise(parts[1])}"
 
 
+def _ends_a_list(left: str) -> bool:
+    """"Age, sex, smoking, and high blood pressure were …": a short last item before the conjunction is
+    part of a list, and the conjunction joins its last item, not a clause."""
+    return "," in left and len(left.rsplit(",", 1)[1].split()) <= 3
+
+
 def _split_clauses(body: str, max_words: int = 14) -> str:
     """Split a long sentence where a conjunction starts a clause with its own subject."""
     if len(body.split()) <= max_words:
         return body
     for m in _NEW_CLAUSE.finditer(body):
         left, right = body[: m.start()], body[m.end():]
-        if len(left.split()) >= 6 and len(right.split()) >= 5:
+        if len(left.split()) >= 6 and len(right.split()) >= 5 and not _ends_a_list(left):
             right = _split_clauses(right, max_words)
             return f"{left}. {capitalise(right)}" if m.group(1).lower() == "and" else f"{left}. But {right}"
     return body

@@ -7,7 +7,7 @@ import re
 from ..abbreviations import find_abbreviations
 from ..doc import Doc, Sentence
 from ..pipeline import step
-from ..roles import METADATA, predict_roles, role_from_label
+from ..roles import is_metadata, predict_roles, role_from_label
 from ..splitter import split_spans
 from ..types import Article
 
@@ -34,7 +34,7 @@ def split_article(article: Article) -> list[Sentence]:
             text = section.text[a:b]
             if _is_heading(text):
                 continue
-            role = "other" if label_role and METADATA.search(text) else label_role
+            role = "other" if label_role and is_metadata(text, position=0.0) else label_role
             sentences.append(Sentence(len(sentences), text, si, a, b, section.label, role))
     unlabelled = [s for s in sentences if not s.role]
     if unlabelled:

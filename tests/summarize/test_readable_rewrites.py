@@ -1,0 +1,126 @@
+"""Plainer and shorter output without changing what a sentence says: each rule on an invented sentence."""
+
+import pytest
+
+from sciplain.summarize.plain import drop_parentheticals, plain_words, split_long, strip_statistics
+from sciplain.summarize.steps.compose import plainest
+from sciplain.summarize.steps.findings import shorten, states_statistics
+from sciplain.summarize.textutil import numbers_in
+
+from .abstracts import article
+
+
+# --- statistics named as the subject or object of a sentence -------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Carriers had a higher risk, with a weighted hazard ratio = 1.09.", "Carriers had a higher risk."),
+    ("Risk was higher among carriers: weighted hazard ratio = 1.09.", "Risk was higher among carriers."),
+    # the subject cannot go without breaking the sentence ("The for carriers …"): it stays whole
+    ("The weighted hazard ratio = 1.09 for carriers compared with non-carriers.",
+     "The weighted hazard ratio = 1.09 for carriers compared with non-carriers."),
+    ("A weighted hazard ratio = 1.09 was found among carriers.", "A weighted hazard ratio = 1.09 was found among carriers."),
+    ("Thickness fell with the drug, 95% confidence interval \u20101.59 to \u20100.49.", "Thickness fell with the drug."),
+])
+def test_strip_statistics_removes_a_ratio_only_where_the_sentence_survives(text, expected):
+    assert strip_statistics(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The pooled risk ratio for death was 1.02 in general intensive care patients.", True),
+    ("The OR for reduction in smoking (20 trials) was 0.87 (95% CI 0.75 to 1.00).", True),
+    ("Pain fell by 1.5 points (MD -1.5, 95% CI -2.0 to -1.0).", False),
+    ("The odds of recovery favoured training.", False),
+])
+def test_states_statistics_spots_sentences_that_are_still_statistics(text, expected):
+    assert states_statistics(text) is expected
+
+
+def test_a_sentence_that_is_still_statistics_makes_no_key_finding(offline):
+    a = article("T", [("RESULTS", "Walking speed improved by 0.12 m/s in the training group. The pooled hazard ratio for falls was "
+                                  "1.09 in the training group. Pain scores fell in the training group after eight weeks. "
+                                  "Balance improved in the trained people at six months.")])
+    texts = [f.text for f in offline.analyse(a).summary.key_findings]
+    assert texts and not any("hazard ratio" in t for t in texts)
+
+
+def test_journal_notes_make_no_key_finding(offline):
+    a = article("T", [("RESULTS", "Walking speed improved by 0.12 m/s in the training group. Pain scores fell in the training group. "
+                                  "Balance improved in the trained people at six months. For further resources related to this "
+                                  "article, please visit the journal website.")])
+    assert not any("visit" in f.text for f in offline.analyse(a).summary.key_findings)
+
+
+# --- splitting only where a clause with its own subject starts ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pain fell in the trained group over the first year, and people in the control group lost strength over time.",
+     "Pain fell in the trained group over the first year. People in the control group lost strength over time."),
+    ("The sequences suggested infection with the same virus in all cases, yet sequence variation was consistent with separate infections.",
+     "The sequences suggested infection with the same virus in all cases. But sequence variation was consistent with separate infections."),
+    # the last item of a list, and an object after an article, are not clauses
+    ("Older age, male sex, current smoking, and high blood pressure were linked to a higher risk of death in the cohort.",
+     "Older age, male sex, current smoking, and high blood pressure were linked to a higher risk of death in the cohort."),
+    ("Treatment was linked to lower pain in the first year, and an increased risk of falls in older people.",
+     "Treatment was linked to lower pain in the first year, and an increased risk of falls in older people."),
+])
+def test_shorten_splits_at_a_conjunction_only_before_a_clause(text, expected):
+    assert shorten(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Results were clear for the relapse rate, the share of patients free from relapses at one year, and the number of "
+     "patients with active lesions at six months.",
+     "Results were clear for the relapse rate, the share of patients free from relapses at one year, and the number of "
+     "patients with active lesions at six months."),
+    ("Walking distance and chair test scores, but not other fitness measures of the people, were each linked to longer telomeres.",
+     "Walking distance and chair test scores, but not other fitness measures of the people, were each linked to longer telomeres."),
+    ("Microscopy of the tissue showed more mitochondria in the region, and this finding correlated with a change in their shape.",
+     "Microscopy of the tissue showed more mitochondria in the region. And this finding correlated with a change in their shape."),
+])
+def test_split_long_leaves_lists_and_elliptical_clauses_whole(text, expected):
+    assert split_long(text) == expected
+
+
+# --- plainer words that fit every use --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Analysis revealed a novel pathway.", "Analysis showed a new pathway."),
+    ("It led to more rapid recovery and rapid relief.", "It led to faster recovery and fast relief."),
+    ("Gangliosides act as factors, in addition to their known function.", "Gangliosides act as factors, besides their known function."),
+    ("Infection was not observed in treated patients.", "Infection was not seen in treated patients."),
+    ("Scores were strongly correlated with age.", "Scores were strongly linked to age."),
+    ("Pain was checked postoperatively.", "Pain was checked after surgery."),
+])
+def test_plain_words_swap_general_academic_words(text, expected):
+    assert plain_words(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The design shows the potential for simpler circuits.",  # a noun: not "the possible for"
+    "MDR correlated with oxacillinases.",  # the verb: "MDR linked to oxacillinases" has none
+    "Klotho activates transient receptor potential vanilloid 5.",  # a name
+    "Action potentials were recorded during rapid eye movement sleep.",
+])
+def test_plain_words_leave_nouns_verbs_and_names_that_a_swap_would_break(text):
+    assert plain_words(text) == text
+
+
+def test_removed_brackets_do_not_glue_words_together():
+    assert drop_parentheticals("NMDA led to increased [Ca(2+)](i)and greater cell death.") == "NMDA led to increased and greater cell death."
+
+
+# --- choosing the plainest of faithful texts -----------------------------------------------------------------
+
+def test_plainest_counts_sentence_length_as_well_as_word_length():
+    long_plain = "Pain got better over the weeks in the group that did the extra walking and in the group that did not walk at all."
+    short = "Walking speed improved with training."
+    assert plainest([long_plain, short]) == [short, long_plain]
+    assert plainest(["", short]) == [short]
+
+
+def test_what_it_means_drops_a_frame_that_does_not_hedge(offline):
+    a = article("T", [("RESULTS", "Walking speed improved by 0.12 m/s in the training group. Pain scores fell in the training group."),
+                      ("CONCLUSIONS", "The findings show that training improves walking in adults with spinal cord injury.")])
+    simple = offline.analyse(a).summary.simple_explanation
+    assert "What it means: training improves walking" in simple
+    assert numbers_in(simple) <= numbers_in("0.12")
