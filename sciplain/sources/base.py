@@ -7,11 +7,35 @@ record into a database row, so a source can be tested without a database.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
 
 
+def quick_init(cls: type[T]) -> type[T]:
+    """Give a frozen, slotted dataclass an ``__init__`` that sets its slots directly.
+
+    A parser builds some twenty records per article and 30,000 articles per file.
+    The ``__init__`` dataclasses write for a frozen class goes through
+    ``object.__setattr__`` field by field, three times slower than the slots' own
+    setters used here. Signature, defaults, equality, hashing and frozenness stay
+    those of the dataclass.
+    """
+    fields = dataclasses.fields(cls)
+    namespace = {f"_set_{f.name}": getattr(cls, f.name).__set__ for f in fields}
+    namespace |= {f"_default_{f.name}": f.default for f in fields}
+    parameters = ", ".join(
+        f.name if f.default is dataclasses.MISSING else f"{f.name}=_default_{f.name}" for f in fields)
+    body = "".join(f"    _set_{f.name}(self, {f.name})\n" for f in fields)
+    exec(f"def __init__(self, {parameters}):\n{body}", namespace)  # noqa: S102 - code built from field names only
+    cls.__init__ = namespace["__init__"]
+    return cls
+
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class AbstractSection:
     """One section of an abstract: ``label`` as printed, ``category`` as NLM normalises it."""
@@ -21,6 +45,7 @@ class AbstractSection:
     category: str = ""  # BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSIONS, UNASSIGNED or ""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Author:
     last_name: str = ""
@@ -37,6 +62,7 @@ class Author:
         return " ".join(part for part in (self.fore_name or self.initials, self.last_name) if part)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class MeshHeading:
     descriptor: str
@@ -45,6 +71,7 @@ class MeshHeading:
     qualifiers: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Correction:
     """A CommentsCorrections link such as RetractionIn, ErratumIn or UpdateIn."""
@@ -54,6 +81,7 @@ class Correction:
     source: str = ""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Grant:
     grant_id: str = ""
@@ -61,6 +89,7 @@ class Grant:
     country: str = ""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PaperRecord:
     """A paper as one source saw it. ``source_id`` is the source's own key.
@@ -109,6 +138,7 @@ class PaperRecord:
         )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class RecordError:
     """A record that could not be read; the batch goes on without it."""
@@ -122,6 +152,7 @@ class RecordError:
         return f"{where}: {self.reason}"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Unchanged:
     """A record the caller already holds, byte for byte: reported, not parsed (see ``Known``)."""

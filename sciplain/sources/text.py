@@ -41,9 +41,14 @@ def squash(text: str | None) -> str:
     """Collapse runs of whitespace: pretty-printed XML and wrapped text lines carry them."""
     if not text:
         return ""
-    # Long text, an abstract section, is mostly clean already: ruling out every
-    # break costs a fifth of splitting it into words and joining them again.
-    if len(text) > 100 and text.isascii():
+    # Most text is clean already, and ruling that out is cheaper than splitting
+    # it into words and joining them again: for a name or an affiliation, by
+    # asking whether it is printable (whitespace other than a space is not);
+    # for an abstract section, by looking for each kind of break.
+    if len(text) <= 100:
+        text = text.strip()
+        return text if text.isprintable() and "  " not in text else " ".join(text.split())
+    if text.isascii():
         text = text.strip(" ")
         for gap in _ASCII_BREAKS:
             if gap in text:

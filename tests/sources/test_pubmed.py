@@ -270,3 +270,20 @@ def test_pubmed_parse_gives_the_same_mesh_when_the_reuse_table_fills(monkeypatch
 def test_squash_collapses_whitespace_exactly_as_split_and_join(words, text):
     for value in (text, "walk " * words + text, text + " walk" * words):
         assert squash(value) == " ".join(value.split())
+
+
+def test_records_built_by_the_quick_init_stay_frozen_equal_and_hashable():
+    from dataclasses import FrozenInstanceError
+
+    from sciplain.sources.base import Author, PaperRecord
+
+    author = Author("Lee", fore_name="Min")
+    assert author == Author(last_name="Lee", fore_name="Min", initials="") and author.orcid == ""
+    assert hash(author) == hash(Author(last_name="Lee", fore_name="Min"))
+    with pytest.raises(FrozenInstanceError):
+        author.last_name = "Kim"
+    with pytest.raises(TypeError):
+        PaperRecord(source="pubmed")  # source_id and title have no default
+    record = PaperRecord("pubmed", "1", "A title", digest="abc", warnings=("one",))
+    assert record == PaperRecord("pubmed", "1", "A title")  # digest and warnings are not compared
+    assert (record.authors, record.year, record.digest) == ((), None, "abc")
