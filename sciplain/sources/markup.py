@@ -7,7 +7,6 @@ unescaped, so only i, b, sup and sub survive and every other character is escape
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from html import escape
 
 from lxml import etree, html
@@ -27,7 +26,9 @@ def element_text(element: etree._Element | None) -> str:
 
 def element_html(element: etree._Element) -> str:
     """The element's content as safe HTML: i, b, sup, sub kept; MathML as its text."""
-    return squash("".join(_html(element)))
+    parts: list[str] = []
+    _html(element, parts)
+    return squash("".join(parts))
 
 
 def fragment(markup: str) -> tuple[str, str]:
@@ -39,16 +40,18 @@ def fragment(markup: str) -> tuple[str, str]:
     return element_text(root), element_html(root)
 
 
-def _html(element: etree._Element) -> Iterator[str]:
+def _html(element: etree._Element, parts: list[str]) -> None:
     if element.text:
-        yield escape(element.text, quote=False)
+        parts.append(escape(element.text, quote=False))
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag.startswith((_MATHML, "mml:")) or tag == "math":
-            yield escape(squash("".join(child.itertext())), quote=False)
+            parts.append(escape(squash("".join(child.itertext())), quote=False))
         elif tag in SAFE_TAGS:
-            yield f"<{tag}>{''.join(_html(child))}</{tag}>"
+            parts.append(f"<{tag}>")
+            _html(child, parts)
+            parts.append(f"</{tag}>")
         elif tag:
-            yield from _html(child)
+            _html(child, parts)
         if child.tail:
-            yield escape(child.tail, quote=False)
+            parts.append(escape(child.tail, quote=False))

@@ -449,15 +449,14 @@ def _sections(element: etree._Element, kind: str, warnings: list[str]) -> tuple[
             if len(text) > MAX_SECTION:
                 text = cap(text, MAX_SECTION, what, warnings)
             if text:
-                sections.append(AbstractSection(text=text, label=squash(part.get("Label")),
-                                                category=kind or part.get("NlmCategory", "")))
+                sections.append(AbstractSection(text, squash(part.get("Label")), kind or part.get("NlmCategory", "")))
     return tuple(sections)
 
 
 def _pub_date(journal: etree._Element | None, article: Children,
               warnings: list[str]) -> tuple[str, int | None, int | None, int | None]:
     """The issue date as printed and as numbers; the electronic date fills in a missing year."""
-    printed, year, month, day, problems = "", None, None, None, []
+    printed, year, month, day, problems = "", None, None, None, ()
     date = _first_grandchild(journal, "JournalIssue", "PubDate") if journal is not None else None
     if date is not None:
         fields = _texts(date)
@@ -465,36 +464,45 @@ def _pub_date(journal: etree._Element | None, article: Children,
             printed = squash(fields["MedlineDate"])
             year, month, day, problems = printed_date(printed)
         else:
-            parts = [squash(fields.get("Year")), squash(fields.get("Month")), squash(fields.get("Day"))]
-            season = squash(fields.get("Season"))
-            printed = " ".join(p for p in (parts[0], parts[1] or season, parts[2]) if p)
-            year, month, day, problems = _date_parts(*parts)
+            printed, year, month, day, problems = _issue_date(
+                fields.get("Year"), fields.get("Month"), fields.get("Day"), fields.get("Season"))
     warnings.extend(f"PubDate: {problem}" for problem in problems)
     if year is None:
         for electronic in article.get("ArticleDate", [])[:1]:
-            year, month, day, _ = _date_parts(*_ymd(electronic))
-            printed = printed or iso_date(year, month, day)
+            iso, year, month, day, _ = _dated(*_ymd(electronic))
+            printed = printed or iso
     return printed, year, month, day
+
+
+@lru_cache(maxsize=4096)
+def _issue_date(year: str | None, month: str | None, day: str | None,
+                season: str | None) -> tuple[str, int | None, int | None, int | None, tuple[str, ...]]:
+    """A PubDate as printed and as numbers, remembered: a file's issues share a few hundred dates."""
+    parts = squash(year), squash(month), squash(day)
+    printed = " ".join(p for p in (parts[0], parts[1] or squash(season), parts[2]) if p)
+    y, m, d, problems = date_parts(*parts)
+    return printed, y, m, d, tuple(problems)
 
 
 def _date_element(element: etree._Element | None, what: str, warnings: list[str]) -> str:
     if element is None:
         return ""
-    year, month, day, problems = _date_parts(*_ymd(element))
+    iso, _, _, _, problems = _dated(*_ymd(element))
     warnings.extend(f"{what}: {problem}" for problem in problems)
-    return iso_date(year, month, day)
+    return iso
 
 
-def _ymd(element: etree._Element) -> tuple[str, str, str]:
+def _ymd(element: etree._Element) -> tuple[str | None, str | None, str | None]:
     fields = _texts(element)
-    return squash(fields.get("Year")), squash(fields.get("Month")), squash(fields.get("Day"))
+    return fields.get("Year"), fields.get("Month"), fields.get("Day")
 
 
 @lru_cache(maxsize=4096)
-def _date_parts(year: str, month: str, day: str) -> tuple[int | None, int | None, int | None, tuple[str, ...]]:
-    """``date_parts``, remembered: a file's dates repeat, most revised on a few hundred days."""
-    y, m, d, problems = date_parts(year, month, day)
-    return y, m, d, tuple(problems)
+def _dated(year: str | None, month: str | None,
+           day: str | None) -> tuple[str, int | None, int | None, int | None, tuple[str, ...]]:
+    """A Year/Month/Day element as an ISO date and numbers, remembered: most revised dates repeat."""
+    y, m, d, problems = date_parts(squash(year), squash(month), squash(day))
+    return iso_date(y, m, d), y, m, d, tuple(problems)
 
 
 def _ids(citation: Children, article: Children, data: etree._Element | None) -> tuple[str, str]:
@@ -543,16 +551,21 @@ def _authors(elements: list[etree._Element]) -> tuple[Author, ...]:
             elif tag == "AffiliationInfo":
                 for affiliation in child[:]:
                     if affiliation.tag == "Affiliation":
-                        affiliations.append(element_text(affiliation))
+                        text = element_text(affiliation)
+                        if text:
+                            affiliations.append(text)
                         break
             elif tag == "CollectiveName":
                 collective = element_text(child)
             elif tag == "Identifier" and child.get("Source") == "ORCID":
                 orcid = normalise_orcid(child.text or "")
             elif tag == "Affiliation":  # DTDs before 2015
-                affiliations.append(element_text(child))
-        authors.append(Author(last_name=last, fore_name=fore, initials=initials, collective_name=collective,
-                              affiliation="; ".join(filter(None, affiliations)), orcid=orcid))
+                text = element_text(child)
+                if text:
+                    affiliations.append(text)
+        affiliation = affiliations[0] if len(affiliations) == 1 else "; ".join(affiliations)
+        # positional, in the order Author declares its fields: keywords cost a third more here
+        authors.append(Author(last, fore, initials, collective, affiliation, orcid))
     return tuple(authors)
 
 
