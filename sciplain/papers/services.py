@@ -75,14 +75,26 @@ _UNSEEN = object()
 
 
 def _plain(value):
-    """A record's value as JSON-ready lists and dicts (this runs for every field of every record)."""
+    """A record's value as JSON-ready lists and dicts (this runs for every field of every record).
+
+    A record's tuples hold one type each (``tuple[Author, ...]``, ``tuple[str, ...]``),
+    so the converter is found once per tuple rather than once per item.
+    """
     kind = type(value)
     if kind is tuple or kind is list:
-        return [_plain(v) for v in value]
+        if not value:
+            return []
+        to_dict = _to_dict(type(value[0]))
+        return list(value) if to_dict is None else [to_dict(v) for v in value]
+    to_dict = _to_dict(kind)
+    return value if to_dict is None else to_dict(value)
+
+
+def _to_dict(kind: type) -> Callable | None:
     to_dict = _TO_DICT.get(kind, _UNSEEN)
     if to_dict is _UNSEEN:
         to_dict = _TO_DICT[kind] = _converter(kind)
-    return value if to_dict is None else to_dict(value)
+    return to_dict
 
 
 def _converter(kind: type) -> Callable | None:
@@ -113,7 +125,7 @@ def _column_sizes() -> dict[str, int]:
 
 def _fields_of(record: PaperRecord, warn: Callable[[str], None] = lambda message: None) -> dict:
     """The record as Paper field values; a value longer than its column is cut, with a warning."""
-    values = {name: _plain(getattr(record, name)) for name in _RECORD_FIELDS}
+    values = dict(zip(_RECORD_FIELDS, map(_plain, _record_fields(record))))
     values["pmid"] = record.pmid or None
     values["doi"] = (record.doi or "").lower() or None
     values["title"] = record.title
@@ -128,6 +140,7 @@ def _fields_of(record: PaperRecord, warn: Callable[[str], None] = lambda message
 
 
 _COLUMN_SIZES = {name: size for name, size in _column_sizes().items() if name in _RECORD_FIELDS}
+_record_fields = operator.attrgetter(*_RECORD_FIELDS)
 
 
 def _hash(obj) -> str:
