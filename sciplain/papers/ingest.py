@@ -60,9 +60,11 @@ def _pubmed_chunks(*, query: str, since: dt.date, until: dt.date, cursor: str,
                           email=conf.get("NCBI_EMAIL") or conf.get("FROM_EMAIL"), batch_size=batch_size,
                           **_http_options())
     try:
-        start = int(cursor or 0)
-        for batch in source.iter_batches(since, until, start=start, max=max_records):
-            yield Chunk(batch.items, str(batch.end), batch.total)
+        # the cursor is "next position/records found", or a bare position from before counts were kept
+        start, _, count = (cursor or "0").partition("/")
+        for batch in source.iter_batches(since, until, start=int(start), max=max_records,
+                                         count=int(count) if count else None):
+            yield Chunk(batch.items, f"{batch.end}/{batch.count}", batch.total)
     finally:
         source.close()
 

@@ -41,6 +41,7 @@ class Batch:
     end: int  # resume with start=end
     items: tuple[PaperRecord | RecordError, ...]
     total: int = 0  # positions the whole read covers (for progress bars)
+    count: int = 0  # records the search found: a resumed read checks the list is the one it left
 
     @property
     def records(self) -> list[PaperRecord]:
@@ -106,9 +107,18 @@ class PubMedSource:
             raise SourceError(f"PubMed at {self.http.host} rejected the search: {error or 'no Count/WebEnv/QueryKey'}")
         return SearchResult(int(count), webenv, key)
 
-    def iter_batches(self, since: Day, until: Day, *, max: int | None = None, start: int = 0) -> Iterator[Batch]:
-        """Batches of the window's records from position ``start``; at most ``max`` positions."""
+    def iter_batches(self, since: Day, until: Day, *, max: int | None = None, start: int = 0,
+                     count: int | None = None) -> Iterator[Batch]:
+        """Batches of the window's records from position ``start``; at most ``max`` positions.
+
+        ``count`` is what the search found when the read that is now resumed began.
+        When the search finds another number, records entered since have moved the
+        list under the positions, and reading on from ``start`` could miss some: the
+        read starts again from the first position instead (re-reading is harmless).
+        """
         found = self.search(since, until)
+        if start and count is not None and found.count != count:
+            start = 0
         stop = found.count if max is None else min(found.count, start + max)
         for batch_start in range(start, stop, self.batch_size):
             size = min(self.batch_size, stop - batch_start)
@@ -120,7 +130,7 @@ class PubMedSource:
                 items = tuple(pubmed.parse(response.content))
             except SourceError as exc:  # an eFetchResult ERROR page, such as an expired WebEnv
                 raise SourceError(f"PubMed at {self.http.host} sent no records for {batch_start}-{batch_start + size}: {exc}") from None
-            yield Batch(batch_start, batch_start + size, items, stop)
+            yield Batch(batch_start, batch_start + size, items, stop, found.count)
 
     def fetch(self, since: Day, until: Day, max: int | None = None, start: int = 0) -> Iterator[PaperRecord | RecordError]:
         """Every record of the window, in PubMed's order; see ``iter_batches`` to resume."""

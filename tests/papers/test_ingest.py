@@ -76,7 +76,7 @@ def test_ingest_run_after_network_loss_resumes_from_the_last_committed_batch(eut
     with pytest.raises(SourceError, match="stopped after 10 records; run again to resume"):
         ingest_run(source="pubmed", since=NOV_1, until=NOV_30, batch_size=10, on_progress=lose_network_after_first_batch)
     failed = IngestRun.objects.get()
-    assert failed.status == IngestRun.Status.FAILED and failed.cursor == "10"
+    assert failed.status == IngestRun.Status.FAILED and failed.cursor == "10/25"
     assert Paper.objects.count() == 10
     assert "PubMed" in failed.errors[-1]
 
@@ -86,6 +86,20 @@ def test_ingest_run_after_network_loss_resumes_from_the_last_committed_batch(eut
     assert [r.params["retstart"] for r in eutils_server.hits("efetch")] == ["10", "20"]
     assert resumed.counts["new"] == 25 and resumed.counts["resumed"] == 1
     assert Paper.objects.count() == 25 and Paper.objects.values("pmid").distinct().count() == 25
+
+
+def test_a_resumed_run_reads_from_the_start_when_new_papers_moved_the_result_list(eutils_server):
+    def lose_network_after_first_batch(done, total):
+        for _ in range(2):
+            eutils_server.fail("efetch", "drop")
+
+    with pytest.raises(SourceError):
+        ingest_run(source="pubmed", since=NOV_1, until=NOV_30, batch_size=10, on_progress=lose_network_after_first_batch)
+    eutils_server.pmids.insert(0, 41_999_999)  # entered meanwhile, at the head: every position shifts by one
+    eutils_server.requests.clear()
+    resumed = ingest_run(source="pubmed", since=NOV_1, until=NOV_30, batch_size=10)
+    assert [r.params["retstart"] for r in eutils_server.hits("efetch")] == ["0", "10", "20"]
+    assert Paper.objects.count() == 26 and resumed.counts["new"] == 26
 
 
 def test_ingest_run_interrupted_by_ctrl_c_keeps_whole_batches_and_resumes_without_a_window():

@@ -109,9 +109,13 @@ def _serve(service: FakeService, answer):
 
 @pytest.fixture
 def eutils_server():
-    """E-utilities holding 25 invented articles (PMIDs 41000000…) for any query."""
-    pmids = [41_000_000 + n for n in range(25)]
+    """E-utilities holding 25 invented articles (PMIDs 41000000…) for any query.
+
+    ``service.pmids`` is the result list, newest first as PubMed sorts it: a test may
+    put a newly entered paper at its head.
+    """
     service = FakeService()
+    pmids = service.pmids = [41_000_000 + n for n in range(25)]
 
     def answer(path, params):
         if path.endswith("esearch.fcgi"):
