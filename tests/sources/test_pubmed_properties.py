@@ -51,3 +51,15 @@ def test_pubmed_parse_survives_garbage_and_keeps_records_before_it(where, garbag
 def test_pubmed_parse_title_round_trips_any_text(title):
     (record,) = pubmed.parse(article_set([article_xml(1, title=title)]).encode())
     assert record.title == " ".join(title.split())[:2000]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.integers(1, 10**8), bad_record), max_size=8), st.sampled_from(["", "\n  ", "<!-- x -->"]))
+def test_pubmed_raw_is_each_records_own_article_whatever_lies_around_it(items, between):
+    from lxml import etree
+
+    xml = article_set([article_xml(i) if isinstance(i, int) else i for i in items]).replace("\n", between or "\n")
+    for got in pubmed.parse(xml.encode()):
+        if isinstance(got, PaperRecord):
+            article = etree.fromstring(got.raw)
+            assert article.tag == "PubmedArticle" and article.findtext("MedlineCitation/PMID") == got.pmid
