@@ -161,15 +161,18 @@ class _Recorder:
 
     def cut(self, tag: str, pmid: str) -> str | None:
         """The verbatim text of the next ``tag`` element, or None when it is not found whole."""
-        opening = _OPENING_TAGS[tag].search(self._kept, self._at)
-        if opening is None:
+        kept, opening = self._kept, _OPENING_TAGS[tag]
+        start = kept.find(opening, self._at)
+        while start >= 0 and kept[start + len(opening):start + len(opening) + 1] not in _AFTER_NAME:
+            start = kept.find(opening, start + 1)  # <PubmedArticleSet>, not <PubmedArticle>
+        if start < 0:
             return None
         closing = _CLOSING_TAGS[tag]
-        end = self._kept.find(closing, opening.start())
+        end = kept.find(closing, start)
         if end < 0:
             return None
         end += len(closing)
-        raw = self._kept[opening.start():end]
+        raw = kept[start:end]
         self._at = end
         if self._at > self._TRIM:
             del self._kept[:self._at]
@@ -179,7 +182,8 @@ class _Recorder:
         return raw.decode("utf-8")
 
 
-_OPENING_TAGS = {tag: re.compile(rf"<{tag}[\s>]".encode()) for tag in _ARTICLE_TAGS}
+_OPENING_TAGS = {tag: f"<{tag}".encode() for tag in _ARTICLE_TAGS}
+_AFTER_NAME = (b">", b" ", b"\t", b"\n", b"\r", b"/")
 _CLOSING_TAGS = {tag: f"</{tag}>".encode() for tag in _ARTICLE_TAGS}
 
 
