@@ -50,6 +50,16 @@ def _best_long_form(sf: str, candidate: str) -> str | None:
     return long_form
 
 
+_EPONYM = re.compile(r"^([A-Z][a-z]+)(?:['’]s)? (?:disease|syndrome|disorder|palsy|sign|test|scale|score|classification)\b")
+
+
+def _eponym(long_form: str, text: str) -> bool:
+    """Whether a capitalised long form is named after a person ("Alzheimer disease", "Guillain syndrome"): its
+    first word is capitalised before "disease" or "syndrome" and never written in lower case in the text."""
+    m = _EPONYM.match(long_form)
+    return bool(m) and not re.search(rf"(?<![\w-]){m.group(1).lower()}\b", text)
+
+
 def find_abbreviations(text: str) -> dict[str, str]:
     """{"SCI": "spinal cord injury", …} for every "long form (SF)" definition in ``text``."""
     found: dict[str, str] = {}
@@ -67,7 +77,8 @@ def find_abbreviations(text: str) -> dict[str, str]:
         long_form = _best_long_form(sf, window)
         digits_ok = not long_form or set(re.findall(r"\d", long_form)) <= set(re.findall(r"\d", sf))
         if long_form and digits_ok and len(long_form.split()) <= max_words:
-            if long_form[:1].isupper() and long_form[1:2].islower() and not re.search(r"\s[A-Z]", long_form):
+            if long_form[:1].isupper() and long_form[1:2].islower() and not re.search(r"\s[A-Z]", long_form) \
+                    and not _eponym(long_form, text):
                 long_form = long_form[0].lower() + long_form[1:]  # "Spinal cord injury" opened its sentence
             found[sf] = long_form
     return found
@@ -89,8 +100,14 @@ def _plural(phrase: str) -> str:
     return phrase + "s"
 
 
-def expand(text: str, abbreviations: dict[str, str]) -> str:
-    """Drop "(SF)" definitions and write the long form for later uses of each short form."""
+# A long form of more words than this is not written into a sentence for patients: "LPA2" as "lysophosphatidic
+# acid receptor 2" makes the sentence five words longer and no plainer, so the short form stays.
+LONG_FORM_WORDS = 3
+
+
+def expand(text: str, abbreviations: dict[str, str], max_words: int | None = None) -> str:
+    """Drop "(SF)" definitions and write the long form for later uses of each short form (only for long forms
+    of at most ``max_words`` words, when it is given)."""
     if not abbreviations:
         return text
     definition, use = _expander(tuple(sorted(abbreviations.items())))
@@ -98,6 +115,8 @@ def expand(text: str, abbreviations: dict[str, str]) -> str:
 
     def long_form(m: re.Match) -> str:
         lf = abbreviations[m.group(1)]
+        if max_words is not None and lf.count(" ") >= max_words:
+            return m.group(0)
         return _plural(lf) if m.group(2) else lf
 
     return use.sub(long_form, text)

@@ -252,13 +252,14 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
         return "study protocol"
     if is_systematic(full):
         return "systematic review with meta-analysis" if meta.search(low) else "systematic review"
+    # From here on the text is known not to read as a systematic review: the rules below need not ask again.
     if REVIEW_SAYS_SO.search(low) or (REVIEW_VOICE.search(low) and not OWN_DATA.search(low)):
         return "narrative review"
     for design, pattern in TEXT_RULES:
         if design in OBSERVATIONAL_TYPES and species not in ("humans", ""):
             continue  # "mice were randomly assigned" is still an animal study
         if design == "systematic review with meta-analysis":
-            if _may_match(design, low) and pattern.search(low) and (is_systematic(full) or TITLE_META.search(low_title)):
+            if _may_match(design, low) and pattern.search(low) and TITLE_META.search(low_title):
                 return design
             continue
         if design == "guideline" and not TITLE_GUIDELINE.search(low_title):
@@ -266,8 +267,6 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
         if design == "narrative review" and species not in ("humans", "") and not TITLE_REVIEW.search(low_title):
             continue
         if design == "systematic review":
-            if is_systematic(full):
-                return design
             continue
         if _may_match(design, low) and pattern.search(low):
             return design

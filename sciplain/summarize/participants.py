@@ -14,10 +14,16 @@ from __future__ import annotations
 
 import re
 
-from .textutil import WORD_NUMBER, parse_count
+from .textutil import TENS, UNITS, parse_count
 
-WORDS = WORD_NUMBER.pattern.replace(r"\b", "")
-NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + WORDS + r")"
+# "One hundred thirty-two" whole: textutil's WORD_NUMBER stops at "One hundred thirty", which made the count 100
+# and the population "thirty-two patients".
+_BELOW_100 = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k in UNITS if 0 < UNITS[k] < 10) + r"))?|"
+              + "|".join(UNITS) + r")")
+WORDS = _BELOW_100 + r"(?:[-\s]hundred(?:[-\s](?:and\s)?" + _BELOW_100 + r")?)?"
+NUMBER_WORDS = re.compile(WORDS + r"(?![\w-])", re.IGNORECASE)
+# "1,204", and "18 804" with a space between the thousands (as numbers_in reads it too).
+NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d)|\d+|" + WORDS + r")"
 NOT_AFTER_NUMBER = r"(?<![\w.,%/-])"  # "C57BL/6", "IL-4", "1.5", "45%" hold no count
 HUMAN_NOUNS = (r"patients|participants|subjects|people|persons|individuals|adults|children|adolescents|infants|"
                r"men|women|volunteers|veterans|outpatients|inpatients|survivors|athletes|students|residents|"
@@ -25,7 +31,14 @@ HUMAN_NOUNS = (r"patients|participants|subjects|people|persons|individuals|adult
                r"therapists|families|dyads|boys|girls|girls and boys|newborns|neonates|youths|older adults")
 ANIMAL_NOUNS = r"mice|rats|animals|dogs|pigs|minipigs|monkeys|macaques|rabbits|cats|sheep|zebrafish|larvae|primates|ferrets|hamsters|gerbils"
 CASE_NOUNS = r"man|woman|boy|girl|male|female|patient|person|individual|athlete|veteran|child|infant|adolescent"
-MODIFIER = r"(?:(?!(?:were|was|had|have|and|or|in|of|with|from|who|to|at|for|per|by|on|years?|months?|weeks?|days?|hours?|mg|ml|kg|%)\b)[\w/.'-]+\s+){0,5}"
+# Words between a count and its noun ("45 consecutive eligible adults"). Never a verb, a preposition, another number
+# or a place or study: "12 centres will enrol 120 participants" and "6 studies that involved 5193 participants" count
+# participants, not centres or studies, and "35 deaths occurred among the subjects" counts no one.
+MODIFIER = (r"(?:(?!(?:were|was|had|have|has|are|is|be|been|being|will|would|shall|should|can|could|may|might|must|did|do|does|"
+            r"and|or|in|of|with|from|who|whom|which|that|the|these|those|this|than|to|at|for|per|by|on|among|amongst|between|"
+            r"during|after|before|into|over|under|versus|vs|occurred|met|"
+            r"studies|trials|RCTs|articles|papers|reports|reviews|cent(?:re|er)s|sites|hospitals|clinics|countries|cohorts|"
+            r"groups|arms|years?|months?|weeks?|days?|hours?|mg|ml|kg|%)\b)(?!(?:\d[\d.,]*|" + WORDS + r")\s)[\w/.'-]+\s+){0,5}")
 TAIL_LIMIT = 70
 TAIL = (r"(?P<tail>(?:(?:\s+(?:with|after|who|aged|living with|following|undergoing|receiving|diagnosed with|from|in)|,\s+aged)\b"
         r"(?P<body>(?:[^.;:()]|\.(?=\d)){0," + str(TAIL_LIMIT) + r"}))?)")
@@ -34,16 +47,26 @@ COUNT = re.compile(NOT_AFTER_NUMBER + NUM + r"\s+(?P<mods>" + MODIFIER + r")(?P<
 # Case reports: "a 52-year-old man with C5 tetraplegia" is one participant.
 SINGLE_CASE = re.compile(r"(?<![\w-])(?:an?|one)\s+(?P<mods>" + MODIFIER + r")(?P<noun>" + CASE_NOUNS + r")(?![\w-])" + TAIL,
                          re.IGNORECASE)
+STUDY_NOUN = r"(?:studies|trials|RCTs|articles|papers|reports)"  # plural: "one study with 40 infants" is one of many
+STUDY_WORDS = r"(?:(?!(?:of|the|these|those|in|were|was|and|or)\b)[\w-]+,?\s+)"  # "four randomized, placebo-controlled"
 REVIEW = re.compile(
-    r"(?<![\w.])(?P<k>\d{1,3}(?:,\d{3})+|\d+|" + WORDS + r")\s+(?:\w+\s+){0,2}"
-    r"(?:studies|trials|RCTs|articles|papers|reports)\b[^.;]{0,60}?"
-    r"(?:involving|with|including|enrolling|of|and|randomi[sz]ing|comprising|totalling|totaling|reporting on)\s+"
-    r"(?:a total of\s+|data (?:from|on)\s+|over\s+|more than\s+|nearly\s+|about\s+)?"
+    r"(?<![\w.])(?P<k>(?!(?:19|20)\d\d\b)\d+|" + WORDS + r")\s+" + STUDY_WORDS + r"{0,3}?" + STUDY_NOUN + r"\b[^.;]{0,60}?"
+    r"(?:involving|with|including|enrolling|recruiting|evaluating|representing|of|and|randomi[sz]ing|comprising|totalling|totaling|"
+    r"reporting on|(?:that|which|who) (?:involved|included|enrolled|recruited|randomi[sz]ed|evaluated|studied|analy[sz]ed))\s+"
+    r"(?:a total of\s+|data (?:from|on)\s+|over\s+|more than\s+|nearly\s+|about\s+|approximately\s+|almost\s+|around\s+)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<mods>" + MODIFIER + r")(?P<noun>" + HUMAN_NOUNS + r")\b",
     re.IGNORECASE,
 )
-REVIEW_STUDIES = re.compile(r"(?<![\w.])(?P<k>\d+|" + WORDS + r")\s+(?:\w+\s+){0,2}(?:studies|trials|RCTs)\b", re.IGNORECASE)
+# People first: "7524 participants from 40 randomised controlled trials", "1166 randomised women in three trials".
+REVIEW_PEOPLE_FIRST = re.compile(
+    r"(?<![\w.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<mods>" + MODIFIER + r")(?P<noun>" + HUMAN_NOUNS + r")\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:from|in|across)\s+(?P<k>(?!(?:19|20)\d\d\b)\d+|" + WORDS + r")\s+" + STUDY_WORDS + r"{0,3}?"
+    + STUDY_NOUN + r"\b",
+    re.IGNORECASE,
+)
+REVIEW_STUDIES = re.compile(r"(?<![\w.])(?P<k>\d+|" + WORDS + r")\s+" + STUDY_WORDS + r"{0,2}?(?:studies|trials|RCTs)\b", re.IGNORECASE)
 TOTAL = re.compile(r"\ba total of\s+" + NUM, re.IGNORECASE)
+WORD_AFTER = re.compile(r"\s+[^\W\d]")
 GROUP_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 AGED = r"aged\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:years|yrs|y)?\b(?:\s+(?:and|or)\s+(?:older|over|above))?"
@@ -57,9 +80,15 @@ UNIT = r"(?:hours?|days?|weeks?|months?|years?|sessions?)"
 DURATION_NUM = r"(?:\d+(?:\.\d+)?|" + WORDS + r"|a|one)"
 FOR_DURATION = r"\s+(?:for|over|during)\s+(?:a\s+(?:period\s+of\s+)?)?" + DURATION_NUM + r"\s+(?:consecutive\s+)?" + UNIT + r"\b"
 # Where a population phrase stops: an age not removed whole, a verb, or how long people were followed.
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+# Where a population phrase stops: an age not removed whole, a verb ("… met the inclusion criteria", "… enrolled on"),
+# a relative clause ("cases in which …"), a time span ("… between December 2006 and November 2008"), or how long
+# people were followed. What is left is a noun phrase.
 TAIL_END = re.compile(r"\s*,?\s+(?:with |and )?(?:a |an )?(?:mean|median|average) age\b|\s*,?\s*\(?\baged\b|,?\s+followed by\b|"
-                      r"\s+(?:were|was|who|whose|underwent|received|completed|participated|took part|presented|developed|showed|"
-                      r"had|experienced|to|into|and (?:\d|were))\b|"
+                      r"\s+(?:were|was|are|is|will|would|could|may|can|have|has|who|whose|which|that|underwent|received|completed|"
+                      r"participated|took part|presented|developed|showed|had|experienced|met|enrolled|recruited|occurred|to|into|"
+                      r"in order|(?:in|of|for|by|from) (?:which|whom)|and (?:\d|were))\b|"
+                      r",?\s+(?:between|from|since|during|in|until|through)\s+(?:(?:early|late|mid-?)\s*)?(?:" + MONTH + r"\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b|"
                       + FOR_DURATION, re.IGNORECASE)
 DANGLING = re.compile(r"(?:[\s,]+(?:and|or|with|of|in|the|a|an|at|as|by|for|on|from|after|following))*[\s,]*$")  # lower case: "severe AS" keeps its AS
 
@@ -90,23 +119,40 @@ def find_participants(sentences: list[tuple[str, str]], species: str, design: st
         result["species"] = species
     if species and species != "humans" and design in ("animal study", "in vitro/lab study"):
         _add_strain(result, ordered)
-    _add_age_and_sex(result, " ".join(texts))
+    if "count" in result or "studies" not in result:  # "5 studies (aged 48 to 57 years)": an age is a person's
+        _add_age_and_sex(result, " ".join(texts))
     return result
 
 
 def _review(ordered: list[str]) -> dict:
-    """"12 studies with 480 participants", or only the number of studies when no people are counted."""
-    for t in ordered:
-        m = REVIEW.search(t)
-        if m and parse_count(m.group("n")):
-            people = f"{m.group('mods')}{m.group('noun')}"
-            return {"count": parse_count(m.group("n")), "population": people, "studies": parse_count(m.group("k")),
-                    "description": f"{m.group('k')} studies with {m.group('n')} {people}"}
+    """"12 studies with 480 participants", or only the number of studies when no people are counted.
+
+    The people are the count ("count" is never the number of studies), whichever is named first."""
+    for rx in (REVIEW, REVIEW_PEOPLE_FIRST):
+        for t in ordered:
+            m = rx.search(t)
+            if m and _count(m.group("n")) and _count(m.group("k")):
+                people = f"{m.group('mods')}{m.group('noun')}"
+                return {"count": _count(m.group("n")), "population": people, "studies": _count(m.group("k")),
+                        "description": f"{_studies(m.group('k'))} with {m.group('n')} {people}"}
     for t in ordered:
         m = REVIEW_STUDIES.search(t)
-        if m and parse_count(m.group("k")):
-            return {"description": f"{m.group('k')} studies", "studies": parse_count(m.group("k"))}
+        if m and _count(m.group("k")):
+            return {"description": _studies(m.group("k")), "studies": _count(m.group("k"))}
     return {}
+
+
+SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u2009\u202f](?=\d{3})")
+
+
+def _count(number: str) -> int | None:
+    """"1,204", "18 804", "forty-two" -> int."""
+    return parse_count(SPACED_THOUSANDS.sub(",", number))
+
+
+def _studies(k: str) -> str:
+    """"12 studies", "one study"."""
+    return f"{k} study" if _count(k) == 1 else f"{k} studies"
 
 
 def _people(ordered: list[str], design: str) -> dict:
@@ -125,16 +171,23 @@ def _counted(t: str) -> tuple[int, dict] | None:
     matches = [m for m in COUNT.finditer(t) if _ok_count(m, t)]
     if not matches:
         return None
-    m = matches[0]
-    count, description, population = parse_count(m.group("n")), _phrase(m), _population(m)
-    # "56 outpatients and 16 matched healthy controls": both groups took part.
-    if len(matches) > 1 and GROUP_JOIN.fullmatch(t, m.end() if m.group("tail") else m.end("noun"), matches[1].start()):
-        count += parse_count(matches[1].group("n"))
-        description = f"{description} and {_phrase(matches[1])}"
-        population = f"{population} and {_population(matches[1])}"
+    # "Among a cohort of 12,193 women …, a total of 9,892 women were included": the total is who took part
+    # (looked for on its own: the first group's phrase may run over it).
     total = TOTAL.search(t)
-    if total and parse_count(total.group("n")) and total.start("n") != m.start("n"):
-        count = parse_count(total.group("n"))
+    counted_total = COUNT.match(t, total.start("n")) if total else None
+    if counted_total and _ok_count(counted_total, t):
+        m, following = counted_total, [x for x in matches if x.start() >= counted_total.end("noun")]
+    else:
+        m, following = matches[0], matches[1:]
+    count, description, population = _count(m.group("n")), _phrase(m), _population(m)
+    # "56 outpatients and 16 matched healthy controls": both groups took part.
+    if following and GROUP_JOIN.fullmatch(t, m.end() if m.group("tail") else m.end("noun"), following[0].start()):
+        count += _count(following[0].group("n"))
+        description = f"{description} and {_phrase(following[0])}"
+        population = f"{population} and {_population(following[0])}"
+    # "A total of 72 (56 outpatients and 16 controls)"; not "a total of 181 eyes of 167 patients", where 181 counts eyes.
+    if total and _count(total.group("n")) and total.start("n") != m.start("n") and not WORD_AFTER.match(t, total.end("n")):
+        count = _count(total.group("n"))
     return m.start(), {"count": count, "population": population, "description": description}
 
 
@@ -147,10 +200,12 @@ def _single_case(t: str) -> tuple[int, dict] | None:
 
 def _ok_count(m: re.Match, text: str) -> bool:
     n = m.group("n")
-    value = parse_count(n)
+    value = _count(n)
     if not value or YEARLIKE.match(n) and text[max(0, m.start() - 4):m.start()].strip().lower() in ("in", "since", "of"):
         return False
     if m.group("noun").lower() in ("cases", "controls") and value > 100000:
+        return False
+    if value == 1 and m.group("mods").lower().startswith(("study ", "trial ")):  # "one study residents in …"
         return False
     return not text.startswith("%", m.end("n"))
 
@@ -186,7 +241,7 @@ def _add_strain(result: dict, ordered: list[str]) -> None:
         strain, end = f"{strain} and {more.group('strain')} {more.group('animal')}", more.end()
     before = COUNT_BEFORE.search(t, 0, m.start())
     if before and "count" not in result:
-        result["count"] = parse_count(before.group("n"))
+        result["count"] = _count(before.group("n"))
     result["population"] = strain
     if strain.lower() not in result.get("description", "").lower():
         number = before.group("n") if before else result.get("count")

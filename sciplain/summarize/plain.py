@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .abbreviations import expand
+from .abbreviations import LONG_FORM_WORDS, expand
 from .resources import GlossaryEntry, GlossaryIndex, Resources
 from .textutil import HEDGE, capitalise, ensure_period, has_negation, looks_plural, pluralise, singular
 
@@ -457,7 +457,15 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|However|But|Thus|So|Therefore|Hence|"
                      r"Importantly|Notably|Interestingly|Finally|Overall|In conclusion|In summary|Taken together|"
                      r"Collectively|Together|Consequently|Conversely|In contrast|Similarly|Likewise|Particularly|In particular|Indeed|"
-                     r"Specifically|Of note|Mechanistically),\s+")
+                     r"Specifically|Of note|Mechanistically|Here(?:in)?|Recently|Lastly|Accordingly|As expected|"
+                     r"In (?:this|the present|the current|our) (?:study|work|analysis|paper|report|review|trial|cohort|series)),\s+")
+
+
+def _drop_opener(sentence: str) -> str:
+    """``sentence`` without its connective or context opener ("Moreover, …", "In this study, …"), unless a
+    number would then open it ("In our study, 24 of 39 …")."""
+    rest = _OPENER.sub("", sentence)
+    return sentence if rest[:1].isdigit() else rest
 
 
 def split_long(text: str, max_words: int = 18) -> str:
@@ -473,7 +481,7 @@ def split_long(text: str, max_words: int = 18) -> str:
                         joined = parts[0] + ". " + capitalise(parts[1])
                     sentence = split_long(joined, max_words)
                     break
-        out.append(capitalise(_OPENER.sub("", sentence)))
+        out.append(capitalise(_drop_opener(sentence)))
     return " ".join(out)
 
 
@@ -502,11 +510,12 @@ _MID_CONNECTIVE = re.compile(r",\s*(?:however|therefore|thus|moreover|furthermor
 
 
 def rewrite(text: str, *, abbreviations: dict[str, str], resources: Resources | None,
-            level: str = "simple", max_words: int = 18) -> str:
-    """One source sentence, rewritten for readers. ``level`` is "simple" (patients) or "summary" (clinicians)."""
+            level: str = "simple", max_words: int = 18, long_forms: bool = True) -> str:
+    """One source sentence, rewritten for readers. ``level`` is "simple" (patients) or "summary" (clinicians).
+    Without ``long_forms`` an abbreviation whose long form is longer than ``LONG_FORM_WORDS`` keeps its short form."""
     text = strip_statistics(text)
     text = _MID_CONNECTIVE.sub(", ", balance_brackets(text))
-    text = expand(text, abbreviations)
+    text = expand(text, abbreviations, None if long_forms else LONG_FORM_WORDS)
     if level == "simple":
         text = drop_frame(drop_asides(drop_parentheticals(text)))
         text = split_long(text, max_words)

@@ -4,9 +4,15 @@ textstat recounts every word of a text once per formula, hyphenates each word wi
 pyphen on every call, and memoises its methods per whole text in caches of 128
 entries, which polysyllabcount's per-word calls evict at once: a fifth of the
 engine's run time went there. This module counts each text once, memoises the
-syllables of each *word*, and applies textstat's own formulas and rounding, so
-the figures are the same (``tests/summarize/test_readability.py`` compares them
-with textstat on real text).
+syllables of each *word* and the figures of each text (the composer measures
+its candidates, and the final texts are measured again), and applies textstat's
+own formulas and rounding, so the figures are the same
+(``tests/summarize/test_readability.py`` compares them with textstat on real text).
+
+Hyphenation points come from pyphen's own en_US patterns by pyphen's own algorithm, with
+one shortcut: pyphen looks up every substring of a word up to the longest pattern, while
+``_points`` stops extending a substring as soon as no pattern starts with it. Almost every
+word in an abstract is new to the caches, so this was most of the remaining cost.
 """
 
 from __future__ import annotations
@@ -24,6 +30,30 @@ TARGETS = {"simple_explanation": 8.0, "key_findings": 10.0, "research_summary": 
 _PUNCTUATION = re.compile(r"[^\w\s]")  # textstat.remove_punctuation, apostrophes included
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat.sentence_count
 _pyphen = Pyphen(lang="en_US")
+_PATTERNS: dict[str, tuple[int, list[int]]] = _pyphen.hd.patterns
+_LONGEST = _pyphen.hd.maxlen
+_PREFIXES = frozenset(key[:i] for key in _PATTERNS for i in range(1, len(key) + 1))
+
+
+def _points(word: str) -> int:
+    """How many hyphenation points ``Pyphen(lang="en_US").positions(word)`` returns (the same Liang
+    algorithm over the same patterns), without the substrings that no pattern starts with."""
+    dotted = f".{word.lower()}."
+    size = len(dotted)
+    weights = [0] * (size + 1)
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + _LONGEST, size) + 1):
+            piece = dotted[i:j]
+            if piece not in _PREFIXES:
+                break
+            pattern = _PATTERNS.get(piece)
+            if pattern:
+                offset, values = pattern
+                for k, value in enumerate(values, i + offset):
+                    if value > weights[k]:
+                        weights[k] = value
+    left, right = _pyphen.left, len(word) - _pyphen.right
+    return sum(1 for i, weight in enumerate(weights) if weight % 2 and left <= i - 1 <= right)
 
 
 @lru_cache(maxsize=100_000)
@@ -31,7 +61,7 @@ def _syllables(token: str) -> int:
     """Syllables of a whitespace-delimited token, as textstat counts them: lower-cased, punctuation
     removed ("well-known" is one word), pyphen's hyphenation points plus one; 0 for bare punctuation."""
     word = _PUNCTUATION.sub("", token.lower())
-    return len(_pyphen.positions(word)) + 1 if word else 0
+    return _points(word) + 1 if word else 0
 
 
 def _round(number: float, points: int = 1) -> float:
@@ -54,9 +84,17 @@ def measure(text: str) -> FieldReadability:
     text = text.strip()
     if not text:
         return FieldReadability()
-    words = _word_count(text)
-    sentences = _sentence_count(text)
+    fkgl, smog, words, sentences = _figures(text)
+    return FieldReadability(fkgl=fkgl, smog=smog, words=words, sentences=sentences)
+
+
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[float, float | None, int, int]:
+    """(fkgl, smog, words, sentences); a token is a word when it keeps a character once punctuation
+    is removed, which is when it has syllables (textstat's lexicon_count, without a second pass)."""
     per_token = [_syllables(token) for token in text.split()]
+    words = sum(1 for n in per_token if n)
+    sentences = _sentence_count(text)
     syllables = sum(per_token)
     sentence_length = _round(words / sentences)
     syllables_per_word = _round(syllables / words) if words else 0.0
@@ -65,7 +103,7 @@ def measure(text: str) -> FieldReadability:
     if sentences >= 3:
         polysyllables = sum(1 for n in per_token if n >= 3)
         smog = _round(1.043 * (30 * (polysyllables / sentences)) ** 0.5 + 3.1291)
-    return FieldReadability(fkgl=fkgl, smog=smog, words=words, sentences=sentences)
+    return fkgl, smog, words, sentences
 
 
 def summary_readability(summary: Summary) -> dict[str, FieldReadability]:

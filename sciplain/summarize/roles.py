@@ -167,7 +167,9 @@ PRESENT = _lower_cue(r"\b(?:is|are|may|might|could|should|can|suggests?|indicate
 
 METADATA = _lower_cue(r"\b(?:financial (?:or proprietary )?interest|conflicts? of interest|competing interests?|funded by|"
                 r"(?:supported|funded) by (?:a |the )?(?:grant|fund|national|research)|royalt(?:y|ies)|clinicaltrials\.gov|NCT\d{6,}|"
-                r"trial registration|registration number|(?:trial|study|protocol|review) (?:was |is |has been )?(?:prospectively |retrospectively )?registered|ISRCTN|EudraCT|PROSPERO|CRD\d+|"
+                r"trial registration|registration number|(?:trial|study|protocol|review) (?:was |is |has been )?(?:not )?(?:prospectively |retrospectively )?registered|"
+                r"(?:no|did not receive any|received no|without) (?:specific |external )?(?:funding|financial support|grant)|"
+                r"ISRCTN|EudraCT|PROSPERO|CRD\d+|"
                 r"grant (?:number|no)|no (?:author|other author) has|please see later in the article|editors' summary|"
                 r"received (?:compensation|honoraria|consulting fees|speaker fees|personal fees)|(?:is|are) (?:a |paid )?consultants? (?:to|for)|honoraria|speakers'? bureau|"
                 r"can be found in the (?:associated|accompanying|companion))")

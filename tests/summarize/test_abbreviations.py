@@ -23,3 +23,18 @@ def test_abbreviations_expand_removes_definition_and_expands_later_uses():
     abbr = {"SCI": "spinal cord injury"}
     assert expand("Spinal cord injury (SCI) hurts. SCI patients and SCIs differ from SCI-related ones.", abbr) == \
         "Spinal cord injury hurts. spinal cord injury patients and spinal cord injuries differ from SCI-related ones."
+
+
+@pytest.mark.parametrize("text, long", [
+    ("Alzheimer disease (AD) is common. AD starts late.", "Alzheimer disease"),  # named after a person
+    ("Parkinson's disease (PD) is common. PD starts late.", "Parkinson's disease"),
+    ("Spinal cord injury (SCI) is common. SCI starts early.", "spinal cord injury"),  # an ordinary word opened the sentence
+])
+def test_abbreviations_lower_case_a_sentence_opening_long_form_unless_it_is_a_name(text, long):
+    assert next(iter(find_abbreviations(text).values())) == long
+
+
+def test_abbreviations_expand_keeps_short_forms_whose_long_form_is_too_long():
+    abbr = {"LPA2": "lysophosphatidic acid receptor 2", "SCI": "spinal cord injury"}
+    assert expand("Lysophosphatidic acid receptor 2 (LPA2) rose. LPA2 and SCI.", abbr, max_words=3) == \
+        "Lysophosphatidic acid receptor 2 rose. LPA2 and spinal cord injury."

@@ -4,7 +4,7 @@ import pytest
 
 from sciplain.summarize.steps.sentences import split_article
 
-from .abstracts import ALL, ANIMAL, LAB, PROTOCOL, RCT, REVIEW
+from .abstracts import ALL, ANIMAL, LAB, PROTOCOL, RCT, REVIEW, article
 
 
 @pytest.mark.parametrize("name", sorted(ALL))
@@ -25,7 +25,8 @@ def test_simple_explanation_has_no_statistics(offline, name):
 
 def test_simple_explanation_says_what_in_whom_found_and_meaning(offline):
     simple = offline.analyse(RCT).summary.simple_explanation
-    assert simple.startswith("The researchers wanted to test whether treadmill training improves walking speed")
+    # "To evaluate whether …" is a question; the population it ends with is the next sentence's
+    assert simple.startswith("The researchers asked whether treadmill training improves walking speed. The study included")
     assert "The study included 42 adults with chronic incomplete spinal cord injury." in simple
     assert "randomized controlled trial" in simple and "by chance" in simple
     assert "Here is what they found." in simple
@@ -60,3 +61,53 @@ def test_research_summary_turns_an_infinitive_objective_into_a_sentence(offline)
 def test_simple_explanation_uses_title_when_no_objective_is_stated(offline):
     simple = offline.analyse(PROTOCOL).summary.simple_explanation
     assert simple.startswith("This study is about functional electrical stimulation cycling after acute spinal cord injury.")
+
+
+@pytest.mark.parametrize("title, source, expected", [
+    ("Interplay between BRCA1 and RHAMM Regulates Epithelial Polarization", "BRCA1 regulates epithelial cells.",
+     "Interplay between BRCA1 and RHAMM regulates epithelial polarization"),
+    # a word the abstract capitalises mid-sentence is a name; so is a place or an institution
+    ("Telomeres of Oxytricha in the Wild", "We studied telomeres in Oxytricha cells.", "Telomeres of Oxytricha in the wild"),
+    ("Trauma Care at Indio Mountains Research Station", "Trauma care was studied.", "Trauma care at Indio Mountains Research Station"),
+    ("Weight Gain-Induced Steatosis in People With Obesity", "Weight gain was studied.", "Weight gain-induced steatosis in people with obesity"),
+    # already in sentence case
+    ("Insulin resistance in people with spinal cord injury in Canada", "Insulin was measured.",
+     "Insulin resistance in people with spinal cord injury in Canada"),
+])
+def test_title_question_is_in_sentence_case(title, source, expected):
+    from sciplain.summarize.steps.compose import sentence_case
+
+    assert sentence_case(title, source) == expected
+
+
+def test_simple_explanation_of_a_title_case_title_reads_as_a_sentence(offline):
+    a = article("Functional Electrical Stimulation Cycling After Acute Spinal Cord Injury",
+                [("METHODS", "Adults will cycle with functional electrical stimulation after spinal cord injury."),
+                 ("RESULTS", "Recruitment will start in 2025 at two spinal cord injury centres.")])
+    simple = offline.analyse(a).summary.simple_explanation
+    assert simple.startswith("This study is about functional electrical stimulation cycling after acute spinal cord injury.")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("The researchers asked whether training improves walking speed in adults with chronic spinal cord injury",
+     "The researchers asked whether training improves walking speed"),
+    # a number goes with the population, or too little would be left: it stays
+    ("The researchers asked whether training improves walking speed in 40 adults with spinal cord injury",
+     "The researchers asked whether training improves walking speed in 40 adults with spinal cord injury"),
+    ("The researchers asked whether training helps in adults", "The researchers asked whether training helps in adults"),
+])
+def test_question_leaves_the_population_to_the_sentence_on_who_took_part(question, expected):
+    from sciplain.summarize.steps.compose import without_population
+
+    assert without_population(question) == expected
+
+
+@pytest.mark.parametrize("aim, expected", [
+    ("determine whether early surgery improves recovery", "The researchers asked whether early surgery improves recovery"),
+    ("evaluate if treadmill training helps", "The researchers asked if treadmill training helps"),
+    ("describe the costs of care", ""),
+])
+def test_aim_that_asks_a_question_is_put_as_one(aim, expected):
+    from sciplain.summarize.steps.compose import plain_aim
+
+    assert plain_aim(aim) == expected

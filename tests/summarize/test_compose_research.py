@@ -88,3 +88,14 @@ def test_research_summary_keeps_numbers_exact_and_copies_no_source_sentence(offl
     text = doc.summary.research_summary
     assert numbers_in(text) <= numbers_in(doc.source_text, words=True)
     assert not any(len(s.text.split()) > 12 and s.text in text for s in doc.sentences if s.role != "results")
+
+
+@pytest.mark.parametrize("conclusion", [
+    "It was concluded that cold water eases spasticity in adults with spinal cord injury.",
+    "Mechanistically, cold water eases spasticity in adults with spinal cord injury.",
+])
+def test_research_summary_states_a_conclusion_in_one_frame(offline, conclusion):
+    a = article("T", [("RESULTS", "Spasticity scores fell after cold water immersion in most of the adults."),
+                      ("CONCLUSIONS", conclusion)])
+    text = offline.analyse(a).summary.research_summary
+    assert "The authors conclude that cold water eases spasticity in adults with spinal cord injury." in text

@@ -150,3 +150,46 @@ def test_key_findings_skip_boilerplate_and_descriptions(offline):
                      "Please see later in the article for the Editors' Summary.")
     texts = [f.text for f in offline.analyse(a).summary.key_findings]
     assert not any("Editors" in t or "discuss" in t for t in texts)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the authors' reading of a result belongs to the conclusions: a key finding is the result
+    ("Lesions were smaller in treated mice than in control mice, suggesting that the drug may protect the cord.",
+     "Lesions were smaller in treated mice than in control mice."),
+    ("Walking speed rose in the trained group of adults, which indicates a benefit of early training.",
+     "Walking speed rose in the trained group of adults."),
+    ("Grip strength improved after the nerve transfer in most people, consistent with earlier reports.",
+     "Grip strength improved after the nerve transfer in most people."),
+    # a number or a negation in the reading would be lost with it: it stays, as a sentence of its own
+    ("Lesions were smaller in treated mice than in control mice, suggesting that 30% of the damage is secondary.",
+     "Lesions were smaller in treated mice than in control mice. This suggests that 30% of the damage is secondary."),
+    ("Lesions were smaller in treated mice than in control mice, suggesting that the drug does not act on nerve cells.",
+     "Lesions were smaller in treated mice than in control mice. This suggests that the drug does not act on nerve cells."),
+    # too little is left to stand alone
+    ("Pain fell, suggesting that the drug may help people with nerve pain.",
+     "Pain fell, suggesting that the drug may help people with nerve pain."),
+])
+def test_shorten_for_a_key_finding_keeps_the_result_without_its_interpretation(text, expected):
+    assert shorten(text, findings=True) == expected
+
+
+def test_key_findings_leave_out_the_interpretation_the_research_summary_keeps(offline):
+    a = article("T", [("RESULTS", "Lesions were smaller in treated mice than in control mice, suggesting that the drug may "
+                                  "protect the injured spinal cord.")])
+    summary = offline.analyse(a).summary
+    assert summary.key_findings[0].text == "Lesions were smaller in treated mice than in control mice."
+    assert "This suggests that the drug may protect" in summary.research_summary
+
+
+def test_key_findings_keep_the_short_form_of_a_long_abbreviation(offline):
+    a = article("T", [("RESULTS", "Lysophosphatidic acid receptor 2 (LPA2) was raised after injury in rats. Blocking LPA2 "
+                                  "reduced the lesion size in rats. Spinal cord injury (SCI) raised pain in rats. SCI also "
+                                  "raised spasticity in rats.")])
+    texts = [f.text for f in offline.analyse(a).summary.key_findings]
+    assert "Blocking LPA2 reduced the lesion size in rats." in texts
+    assert "Spinal cord injury also raised spasticity in rats." in texts
+
+
+def test_shorten_for_a_key_finding_keeps_a_further_result_after_showing():
+    text = "Treated rats walked better at eight weeks, showing larger areas of spared white matter."
+    assert shorten(text, findings=True) == text

@@ -181,3 +181,66 @@ def test_pipeline_case_report_keeps_one_in_words(offline):
     assert summary.participants.description == "one 52-year-old man with C5 tetraplegia"
     assert summary.participants.count == 1
     assert summary.study_duration == "6-month follow-up"
+
+
+@pytest.mark.parametrize("text, count, description", [
+    ("One hundred thirty-two adults with chronic SCI were enrolled.", 132, "One hundred thirty-two adults with chronic SCI"),
+    ("One hundred thirty five adult patients were randomised.", 135, "One hundred thirty five adult patients"),
+    ("The survey reached 18 804 wheelchair users.", 18804, "18 804 wheelchair users"),
+])
+def test_participants_compound_number_words_and_spaced_thousands_count_whole(text, count, description):
+    found = find_participants(_methods(text), "humans", "cross-sectional")
+    assert (found["count"], found["description"]) == (count, description)
+
+
+@pytest.mark.parametrize("text, description", [
+    ("Twelve rehabilitation centres will enrol 120 adults with chronic SCI.", "120 adults with chronic SCI"),
+    ("Two sites recruited 64 veterans with tetraplegia.", "64 veterans with tetraplegia"),
+    ("We enrolled 786 patients with chronic SCI met the inclusion criteria.", "786 patients with chronic SCI"),
+    ("We studied 2211 patients undergoing spinal surgery between December 2006 and November 2008.", "2211 patients undergoing spinal surgery"),
+    ("We describe 2 cases in which a stimulator lead migrated.", "2 cases"),
+    ("We recruited 274 wheelchair users in order to test a new cushion.", "274 wheelchair users"),
+])
+def test_participants_description_is_a_noun_phrase_never_a_clause(text, description):
+    assert find_participants(_methods(text), "humans", "cohort (prospective)")["description"] == description
+
+
+def test_participants_events_among_people_are_not_people():
+    assert "count" not in find_participants(_methods("During follow-up, 35 deaths occurred among the subjects."), "humans", "cohort (prospective)")
+
+
+def test_participants_a_total_is_who_took_part():
+    found = find_participants(_methods("Among a cohort of 1,500 adults with SCI, a total of 420 adults were included."), "humans", "other")
+    assert (found["count"], found["description"]) == (420, "420 adults")
+    found = find_participants(_methods("A total of 181 limbs of 167 patients were examined."), "humans", "other")
+    assert (found["count"], found["description"]) == (167, "167 patients")
+
+
+@pytest.mark.parametrize("text, count, description", [
+    ("We included 6 studies that involved 518 participants with SCI.", 518, "6 studies with 518 participants"),
+    ("Two small trials recruiting 23 participants met the criteria.", 23, "Two studies with 23 participants"),
+    ("We found 3 small studies evaluating 154 adults.", 154, "3 studies with 154 adults"),
+    ("Data came from 7524 participants from 40 randomised controlled trials.", 7524, "40 studies with 7524 participants"),
+])
+def test_review_counts_people_not_studies(text, count, description):
+    found = find_participants([(text, "results")], "humans", "systematic review")
+    assert (found["count"], found["description"]) == (count, description)
+
+
+def test_review_without_people_gives_no_age_and_no_year_as_a_study_count():
+    sentences = [("We searched databases up to 2019.", "methods"), ("We included 5 studies; participants were aged 48 to 57 years.", "results")]
+    found = find_participants(sentences, "humans", "systematic review")
+    assert found == {"description": "5 studies", "studies": 5, "species": "humans"}
+
+
+def test_review_one_included_study_is_not_the_review_total():
+    sentences = [("We included 22 studies with 2193 participants.", "results"), ("One study with 45 participants was at high risk of bias.", "results")]
+    assert find_participants(sentences, "humans", "systematic review")["description"] == "22 studies with 2193 participants"
+
+
+def test_reader_form_keeps_words_the_number_check_cannot_read_back():
+    from sciplain.summarize.steps.participants import _digits_first
+
+    assert _digits_first("Forty-five adults with SCI") == "45 adults with SCI"
+    assert _digits_first("One hundred thirty-two patients") == "One hundred thirty-two patients"
+    assert _digits_first("Two hundred patients") == "Two hundred patients"  # read as "two hundred patients", no number

@@ -108,3 +108,21 @@ def test_plain_glossary_fits_the_article_and_avoids_echoes(number_glossary, text
 def test_plain_rewrite_keeps_the_plural_of_a_glossary_term(number_glossary):
     out = rewrite("Clinicians counted surviving neurons at follow-up.", abbreviations={}, resources=number_glossary)
     assert out == "Health care providers counted surviving nerve cells at follow-up."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In this study, walking speed improved in the trained group.", "Walking speed improved in the trained group."),
+    ("Moreover, balance scores were higher in the trained group.", "Balance scores were higher in the trained group."),
+    ("Here, pain scores fell in most of the trained people.", "Pain scores fell in most of the trained people."),
+    # a sentence does not start with a number
+    ("In our study, 24 of 39 people walked without help.", "In our study, 24 of 39 people walked without help."),
+])
+def test_plain_rewrite_drops_context_openers(text, expected):
+    assert rewrite(text, abbreviations={}, resources=None) == expected
+
+
+def test_plain_rewrite_keeps_short_forms_of_long_abbreviations_only_when_asked():
+    abbr = {"LPA2": "lysophosphatidic acid receptor 2", "SCI": "spinal cord injury"}
+    text = "LPA2 rose after SCI."
+    assert rewrite(text, abbreviations=abbr, resources=None) == "Lysophosphatidic acid receptor 2 rose after spinal cord injury."
+    assert rewrite(text, abbreviations=abbr, resources=None, long_forms=False) == "LPA2 rose after spinal cord injury."

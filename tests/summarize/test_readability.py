@@ -27,3 +27,19 @@ def test_readability_figures_equal_textstat(text):
 
 def test_readability_of_empty_text_is_empty():
     assert measure("   ").fkgl is None
+
+
+def test_hyphenation_shortcut_counts_the_points_pyphen_finds():
+    from pyphen import Pyphen
+
+    from sciplain.summarize.readability import _points
+
+    pyphen = Pyphen(lang="en_US")
+    words = ["rehabilitation", "electrophysiological", "tetraplegia", "intrathecal", "a", "ab", "straße", "İstanbul",
+             "hyperreflexia", "neuromodulation", "x" * 40, "well-known", "electrothérapie"]
+    assert [_points(w) for w in words] == [len(pyphen.positions(w)) for w in words]
+
+
+def test_repeated_texts_are_measured_alike_and_separately():
+    first, second = measure("Walking improved after training."), measure("Walking improved after training.")
+    assert first == second and first is not second

@@ -170,3 +170,14 @@ def test_role_reported_statistics_are_kept_out_of_the_conclusions():
 def test_role_consulting_disclosure_is_metadata():
     assert is_metadata("Dr. Smith received honoraria from Acme for lectures.")
     assert is_metadata("Two authors are consultants to Acme.")
+
+
+@pytest.mark.parametrize("text", ["This trial was not registered.", "The study was not registered.", "No funding was received.",
+                                  "This study received no specific funding.", "This work did not receive any funding."])
+def test_unregistered_and_unfunded_statements_are_metadata(text):
+    assert is_metadata(text)
+
+
+@pytest.mark.parametrize("text", ["Patients were not registered in a database.", "Patients received no treatment."])
+def test_negated_study_sentences_are_not_metadata(text):
+    assert not is_metadata(text)

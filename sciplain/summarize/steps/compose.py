@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..abbreviations import expand
+from ..abbreviations import LONG_FORM_WORDS, expand
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
@@ -74,11 +74,15 @@ TITLE_LEAD = re.compile(r"^(?:a |an |the )?(?:(?:phase|one|two|three|i{1,3}|iv|r
                         r"(?:of|on|in|comparing|into)\s+(?=\S)", re.IGNORECASE)
 NEEDS_RESEARCH = re.compile(r"\b(?:further|future|more|larger) (?:research|studies|trials|work)\b|\b(?:are|is) (?:needed|warranted|required)\b",
                             re.IGNORECASE)
-LEAD_IN = re.compile(r"^(?:in conclusion|to conclude|in summary|taken together|collectively|overall|together|thus|therefore|hence|finally),?\s+", re.IGNORECASE)
+LEAD_IN = re.compile(r"^(?:in conclusion|to conclude|in summary|taken together|collectively|overall|together|thus|therefore|hence|finally|"
+                     r"mechanistically|moreover|furthermore|additionally|in addition|importantly|notably|interestingly|"
+                     r"in particular|specifically|indeed|here|in this (?:study|work|paper|report)),?\s+|"
+                     r"^(?:it (?:was|is|can be|could be) concluded that|we conclude that)\s+(?=\S)", re.IGNORECASE)
 
 
 def _plain(text: str, doc: Doc, max_words: int = 14) -> str:
-    return rewrite(text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=max_words)
+    return rewrite(text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=max_words,
+                   long_forms=False)
 
 
 QUALIFIER = re.compile(r"\s+(?:using|by (?:means of |using )?|through|with the use of|based on|via|in order to|as (?:measured|assessed) by|"
@@ -100,7 +104,7 @@ def short_aim(aim: str, limit: int = 14) -> str:
 # How each kind of stated question is put to a reader, per field: patients, then clinicians.
 QUESTION_FRAMES = {
     "simple": {"aim": "The researchers wanted to ", "plan": "The researchers want to ", "idea": "The researchers tested the idea that ", "asked": "The researchers asked: ",
-               "title": "The study's main message is in its title: ", "topic": "This study is about "},
+               "title": "This study reports that ", "topic": "This study is about "},
     "summary": {"aim": "The study aimed to ", "plan": "The study aims to ", "idea": "The researchers tested the hypothesis that ", "asked": "The study asked: ",
                 "title": "The study examined whether ", "topic": "This study is about "},
 }
@@ -116,7 +120,12 @@ def study_question(doc: Doc, level: str = "simple") -> str:
         for rx in AIM_PATTERNS:
             m = rx.match(text)
             if m:
-                return frames["plan" if doc.design == "study protocol" else "aim"] + short_aim(m.group("aim"))
+                aim = short_aim(m.group("aim"))
+                if level == "simple" and doc.design != "study protocol":
+                    aim_plainly = plain_aim(aim)
+                    if aim_plainly:
+                        return aim_plainly
+                return frames["plan" if doc.design == "study protocol" else "aim"] + aim
         m = DID_PATTERN.match(text)
         if m:
             verb = m.group("verb").lower()
@@ -125,7 +134,8 @@ def study_question(doc: Doc, level: str = "simple") -> str:
             if verb in ("report", "describe", "present", "review", "discuss", "summarise", "summarize"):
                 return "This paper " + PAPER_VERBS.get(verb, "describes") + m.group("rest")
             return "The researchers " + verb + m.group("rest")
-    title = TITLE_DESIGN.sub("", TITLE_LEAD.sub("", doc.article.title.strip().rstrip(".")))
+    title = sentence_case(TITLE_DESIGN.sub("", TITLE_LEAD.sub("", doc.article.title.strip().rstrip("."))),
+                          " ".join(s.text for s in doc.sentences))
     if not title:
         return ""
     if ":" in title and len(title.split(":")[0].split()) >= 3:
@@ -135,6 +145,58 @@ def study_question(doc: Doc, level: str = "simple") -> str:
     if STATEMENT_TITLE.search(title):
         return frames["title"] + lower_first(title)
     return frames["topic"] + lower_first(title)
+
+
+# "To determine whether X" asks a question: said that way it loses the research verb ("wanted to find out whether").
+_ASKS = re.compile(r"^(?:determine|assess|evaluate|investigate|examine|explore|test|establish|clarify|understand|ascertain|"
+                   r"analy[sz]e|find out|see|know|study|identify|verify|confirm)\s+(?P<rest>(?:whether|if)\s.+)", re.IGNORECASE)
+
+
+def plain_aim(aim: str) -> str:
+    """A stated aim in plain words, or "" when it has no plainer form: "determine whether X" -> "The researchers
+    asked whether X"."""
+    m = _ASKS.match(aim)
+    return "The researchers asked " + m.group("rest") if m else ""
+
+
+_TITLE_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)(?![\w-])")
+_MID_SENTENCE_NAME = re.compile(r"(?<![.!?:]\s)(?<=\s)([A-Z][a-z]+)(?![\w-])")
+# "Indio Mountains Research Station", "Human Microbiome Project": a run of capitalised words ending in one of these.
+_PLACE = re.compile(r"(?:[A-Z][a-z]+ ){1,4}(?:University|Hospital|Station|Institute|Cent(?:er|re)|Project|Program(?:me)?|"
+                    r"Society|Association|Foundation|Mountains?|River|Lake|Islands?|County|City|State|Province|Region|Registry)\b")
+
+
+def sentence_case(title: str, source: str) -> str:
+    """A Title Case title in sentence case, as a sentence needs it ("Interplay between BRCA1 and RHAMM Regulates
+    Polarization" -> "… regulates polarization"). A word the abstract capitalises mid-sentence is a name
+    ("Oxytricha", "Parkinson") and stays, as do acronyms, gene names and the names of places and institutions;
+    a title in sentence case is left alone."""
+    words = _TITLE_WORD.findall(title)
+    if len(words) < 3 or len(words) <= len(re.findall(r"(?<![\w-])[a-z]{4,}", title)):
+        return title
+    names = set(_MID_SENTENCE_NAME.findall(source))
+    places = [m.span() for m in _PLACE.finditer(title)]
+
+    def lower(m: re.Match) -> str:
+        if m.start() == 0 or any(a <= m.start() < b for a, b in places):
+            return m.group(1)
+        return "-".join(part if part in names else part.lower() for part in m.group(1).split("-"))
+
+    return _TITLE_WORD.sub(lower, title)
+
+
+# A population at the end of the question that the next sentence names anyway ("… in adults with chronic SCI").
+_POPULATION_TAIL = re.compile(r"\s+(?:in|among)\s+(?:\w+\s+){0,3}?(?:patients|people|persons|individuals|adults|children|"
+                              r"adolescents|men|women|participants|subjects|survivors|veterans|athletes)\b(?:\s+(?:with|who|after)\b[^,;:]*)?$")
+
+
+def without_population(question: str) -> str:
+    """``question`` without a trailing population ("in older adults with X") when at least eight words remain and
+    no number goes with it: the sentence on who was studied says it in full."""
+    m = _POPULATION_TAIL.search(question.rstrip(". "))
+    if m is None or len(question[: m.start()].split()) < 8 or re.search(r"\d", m.group(0)):
+        return question
+    return question[: m.start()]
 
 
 def what_was_studied(doc: Doc, question: str) -> str:
@@ -160,7 +222,7 @@ def who_was_studied(doc: Doc) -> str:
     who = noun_phrase(p.description or p.population or "")
     if who:
         who = tidy(re.sub(r"\s*\([^()]*\)", "", who))  # age/sex details stay in the participants field
-        who = plain_words(apply_glossary(expand(who, doc.abbreviations), doc.resources))
+        who = plain_words(apply_glossary(expand(who, doc.abbreviations, LONG_FORM_WORDS), doc.resources))
     if doc.design in ("systematic review", "systematic review with meta-analysis"):
         if not who:
             return ""
@@ -225,6 +287,8 @@ def what_it_means(doc: Doc) -> list[str]:
 def simple_explanation_step(doc: Doc) -> Doc:
     question = study_question(doc)
     who = "" if names_participants(question, doc.summary.participants.description) else who_was_studied(doc)
+    if who.startswith(("The study included", "The study will include", "The study used")):
+        question = without_population(question)
     parts = [what_was_studied(doc, question), who, DESIGN_PLAIN.get(doc.design, "")]
     parts += what_was_found(doc) + what_it_means(doc)
     doc.summary.simple_explanation = " ".join(ensure_period(p) for p in parts if p and p.strip())

@@ -206,6 +206,11 @@ _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
 # Runs after the plain rewrite, which has already turned "indicating" into "showing".
 _SO_THAT = re.compile(r",\s+(suggesting|showing|implying|confirming|meaning) that\s+", re.IGNORECASE)
 _THIS_VERB = {"suggesting": "suggests", "showing": "shows", "implying": "implies", "confirming": "confirms", "meaning": "means"}
+# The authors' reading of a result, after it: ", suggesting that …", ", which indicates …", ", consistent with …".
+# ", showing …" without "that" often reports a further result (", showing larger lesions"): only "showing that" goes.
+_INTERPRETATION = re.compile(r",\s+(?:(?:suggesting|implying|meaning|supporting the (?:idea|notion|view|hypothesis))(?: that)?|"
+                             r"(?:showing|confirming) that|pointing to|consistent with|in (?:line|keeping) with|which (?:suggests?|shows?|indicates?|implies|"
+                             r"means|supports?|confirms?|points to|may (?:reflect|explain|indicate|suggest)))\s+[^;]+$", re.IGNORECASE)
 _TRAILING = re.compile(r",\s+(?:laying|paving|opening|offering|allowing|enabling|thereby|making it possible)\b[^.;]*(?=[.!?]?$)",
                        re.IGNORECASE)
 # ", and the rate was …": a conjunction before a clause with its own subject (see ``CLAUSE_FOLLOWS``).
@@ -229,7 +234,17 @@ def drop_leftover_statistics(text: str) -> str:
     return " ".join(ensure_period(capitalise(p.strip())) for p in kept) if kept else text
 
 
-def _shorten_sentence(sentence: str, drop_frames: bool) -> str:
+def result_only(body: str) -> str:
+    """The result without the authors' reading of it ("X rose, suggesting that Y" -> "X rose"): in a key finding
+    the reading belongs to the conclusions. It stays when it holds a number or a negation the finding would lose,
+    or when what is left is too short to be a sentence of its own."""
+    m = _INTERPRETATION.search(body)
+    if m is None or len(body[: m.start()].split()) < 6 or re.search(r"\d", m.group(0)) or has_negation(m.group(0)):
+        return body
+    return body[: m.start()]
+
+
+def _shorten_sentence(sentence: str, drop_frames: bool, findings: bool = False) -> str:
     body = sentence.rstrip(".!? ")
     end = sentence[len(body):].strip() or "."
     body = _DASH_ASIDE.sub(lambda m: " " if _keeps_meaning(m.group(0)) else m.group(0), body)
@@ -242,6 +257,8 @@ def _shorten_sentence(sentence: str, drop_frames: bool) -> str:
     trailing = _TRAILING.search(body)
     if trailing and _keeps_meaning(trailing.group(0)) and len(body[: trailing.start()].split()) >= 6:
         body = body[: trailing.start()]
+    if findings:
+        body = result_only(body)
     m = _SO_THAT.search(body)
     if m and len(body[: m.start()].split()) >= 5 and len(body[m.end():].split()) >= 4:
         body = f"{body[: m.start()]}. This {_THIS_VERB[m.group(1).lower()]} that {body[m.end():]}"
@@ -277,25 +294,27 @@ def _split_clauses(body: str, max_words: int = 14) -> str:
     return body
 
 
-def shorten(text: str, drop_frames: bool = True) -> str:
+def shorten(text: str, drop_frames: bool = True, findings: bool = False) -> str:
     """Shorter sentences that say the same: asides between dashes, method lead-ins ("Using X, …") and
     trailing "…, paving the way for …" go; ", suggesting that X" becomes a sentence of its own
-    ("This suggests that X"); "Although X, Y" becomes "X. But Y". Negations and hedges always stay;
-    with ``drop_frames`` "The results show that X" becomes "X" too."""
+    ("This suggests that X"), or, in a key finding (``findings``), goes (see ``result_only``); "Although X, Y"
+    becomes "X. But Y". Negations and hedges always stay; with ``drop_frames`` "The results show that X"
+    becomes "X" too."""
     text = drop_leftover_statistics(text)
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
-    return " ".join(_shorten_sentence(s, drop_frames) for s in sentences if s.strip())
+    return " ".join(_shorten_sentence(s, drop_frames, findings) for s in sentences if s.strip())
 
 
 # The plain rewrite turns "indicated" into "showed"; a frame whose source hedged must stay.
 _TENTATIVE_FRAME = re.compile(r"\b(?:indicat|suggest|impl(?:y|ie))\w* that\b", re.IGNORECASE)
 
 
-def reader_text(rewritten: str, doc: Doc, sources: list[Sentence]) -> str:
-    """A rewritten source text as a reader sees it: shortened, in the third person, with the certainty
-    of the evidence its ``sources`` stated kept."""
+def reader_text(rewritten: str, doc: Doc, sources: list[Sentence], findings: bool = False) -> str:
+    """A rewritten source text as a reader sees it: shortened (as a key finding with ``findings``), in the third
+    person, with the certainty of the evidence its ``sources`` stated kept."""
     source = " ".join(s.text for s in sources)
-    out = third_person(shorten(rewritten, drop_frames=not _TENTATIVE_FRAME.search(source)), authors(doc.design))
+    out = shorten(rewritten, drop_frames=not _TENTATIVE_FRAME.search(source), findings=findings)
+    out = third_person(out, authors(doc.design))
     return ensure_period(capitalise(keep_certainty(out, source)))
 
 
@@ -307,8 +326,9 @@ def key_findings_step(doc: Doc) -> Doc:
     findings: list[KeyFinding] = []
     chosen: list[int] = []
     for s in choose(doc.sentences, design=doc.design):
-        plain = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=16)
-        text = reader_text(plain, doc, [s])
+        plain = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=16,
+                        long_forms=False)
+        text = reader_text(plain, doc, [s], findings=True)
         if len(text.split()) < 4 or any(f.text == text for f in findings):
             continue
         findings.append(KeyFinding(text=text, source_sentences=[s.index]))

@@ -6,19 +6,21 @@ import re
 
 from ..abbreviations import expand
 from ..doc import Doc
-from ..participants import find_duration, find_participants
+from ..participants import NUMBER_WORDS, find_duration, find_participants
 from ..pipeline import step
-from ..textutil import WORD_NUMBER, lower_first, parse_count
+from ..textutil import lower_first, numbers_in, parse_count
 from ..types import Participants
 
 
 def _digits_first(phrase: str) -> str:
     """"Forty-five adults with …" -> "45 adults with …" (readers scan digits faster).
 
-    "one 52-year-old man" stays in words: "1 52-year-old man" reads as one number."""
-    m = WORD_NUMBER.match(phrase)
+    "one 52-year-old man" stays in words: "1 52-year-old man" reads as one number. So does a number that the
+    number check (``numbers_in``) cannot read back from the source's words ("One hundred thirty-two"): digits
+    there would be flagged as a number not in the source."""
+    m = NUMBER_WORDS.match(phrase)
     value = parse_count(m.group(0)) if m else None
-    if value is not None and value != 1 and phrase[m.end():m.end() + 1] in (" ", "") and not phrase[m.end() + 1:m.end() + 2].isdigit():
+    if value is not None and str(value) in numbers_in(phrase, words=True) and value != 1 and phrase[m.end():m.end() + 1] in (" ", "") and not phrase[m.end() + 1:m.end() + 2].isdigit():
         return f"{value}{phrase[m.end():]}"
     return phrase
 
