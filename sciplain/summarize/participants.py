@@ -87,6 +87,7 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 TAIL_END = re.compile(r"\s*,?\s+(?:with |and )?(?:a |an )?(?:mean|median|average) age\b|\s*,?\s*\(?\baged\b|,?\s+followed by\b|"
                       r"\s+(?:were|was|are|is|will|would|could|may|can|have|has|who|whose|which|that|underwent|received|completed|"
                       r"participated|took part|presented|developed|showed|had|experienced|met|enrolled|recruited|occurred|to|into|"
+                      r"did|do|does|used|performed|practised|practiced|trained|walked|tried|wore|gave|took|got|"
                       r"in order|(?:in|of|for|by|from) (?:which|whom)|and (?:\d|were))\b|"
                       r",?\s+(?:between|from|since|during|in|until|through)\s+(?:(?:early|late|mid-?)\s*)?(?:" + MONTH + r"\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b|"
                       + FOR_DURATION, re.IGNORECASE)

@@ -88,3 +88,16 @@ def test_categories_score_each_keyword_once_even_when_keywords_overlap():
     # "cord blood" is not "cord-blood"; MeSH alone scores 3.
     assert match_categories("Spinal cord injury and cord-blood.", "Spinal cord injury", ["chronic pain"], [], cats) == ["injury", "pain"]
     assert match_categories("Cord blood was used.", "Other", [], ["Cord Blood"], cats) == ["cord-blood"]  # keyword + text: 3
+
+
+def test_glossary_spells_out_the_papers_abbreviations_the_summary_keeps_short(offline):
+    cycling = article("Cycling with electrical stimulation after spinal cord injury",
+                      "We asked whether functional electrical stimulation cycling (FESC) improves leg strength after "
+                      "spinal cord injury. Thirty adults with chronic spinal cord injury did FESC or passive cycling for "
+                      "12 weeks. FESC increased leg muscle strength by 25% compared with passive cycling. FESC may help "
+                      "people keep their leg muscles.")
+    summary = offline.summarize(cycling)
+    assert any("FESC" in finding.text for finding in summary.key_findings)  # too long to spell out in the sentence
+    terms = {g.term: g.definition for g in summary.glossary}
+    assert terms.get("FESC") == "Short for functional electrical stimulation cycling."
+    assert not any(c.code == "F009" for c in summary.checks)

@@ -244,3 +244,13 @@ def test_reader_form_keeps_words_the_number_check_cannot_read_back():
     assert _digits_first("Forty-five adults with SCI") == "45 adults with SCI"
     assert _digits_first("One hundred thirty-two patients") == "One hundred thirty-two patients"
     assert _digits_first("Two hundred patients") == "Two hundred patients"  # read as "two hundred patients", no number
+
+
+def test_the_population_stops_before_what_the_participants_did(offline):
+    from .abstracts import article
+
+    a = article("Cycling after spinal cord injury",
+                "Thirty adults with chronic spinal cord injury did electrical stimulation cycling or passive cycling "
+                "for 12 weeks. Leg strength increased by 25%.")
+    description = offline.summarize(a).participants.description
+    assert description.endswith("spinal cord injury") and "did" not in description.split()

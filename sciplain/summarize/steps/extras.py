@@ -27,6 +27,8 @@ INTERVENTION = word_alternation("treat(?:ed|ment)", "train(?:ed|ing)", "therapy"
 SINGLE_CENTRE = word_alternation("single[- ](?:cent(?:er|re)|site|institution|hospital)", "one (?:cent(?:er|re)|hospital|institution|site)")
 DURATION_VALUE = re.compile(r"(?P<n>\d+(?:\.\d+)?)[- ]*(?P<unit>hour|day|week|month|year)", re.IGNORECASE)
 DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+MAX_GLOSSARY = 12  # words explained under a summary
+MAX_ABBREVIATIONS = 6  # of which the paper's own abbreviations
 
 
 def _stated(doc: Doc) -> list[Limitation]:
@@ -175,12 +177,20 @@ def summary_text(doc: Doc) -> str:
 @step("glossary", requires=["summary.simple_explanation", "summary.research_summary", "summary.key_findings",
                             "summary.limitations", "summary.practical_implications"], assigns=["summary.glossary"])
 def glossary_step(doc: Doc) -> Doc:
+    """Words explained: the paper's own abbreviations that the summary keeps short, then lay-glossary terms.
+
+    Findings and the simple explanation keep a long abbreviation's short form to stay
+    readable, so the reader needs its long form here, from the abbreviation the paper defined.
+    """
     resources = doc.resources if isinstance(doc.resources, Resources) else Resources()
-    terms: list[GlossaryTerm] = []
-    seen = set()
-    for _, _, entry in resources.glossary_index.find(summary_text(doc)):
-        if entry.term not in seen and entry.definition:
-            seen.add(entry.term)
+    text = summary_text(doc)
+    terms = [GlossaryTerm(term=short, definition=f"Short for {long}.")
+             for short, long in doc.abbreviations.items()
+             if re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)][:MAX_ABBREVIATIONS]
+    seen = {term.term.lower() for term in terms}
+    for _, _, entry in resources.glossary_index.find(text):
+        if entry.term.lower() not in seen and entry.definition:
+            seen.add(entry.term.lower())
             terms.append(GlossaryTerm(term=entry.term, definition=entry.definition))
-    doc.summary.glossary = terms[:12]
+    doc.summary.glossary = terms[:MAX_GLOSSARY]
     return doc
