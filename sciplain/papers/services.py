@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from django.db import connection, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -189,16 +190,20 @@ def _find_existing(records: list[PaperRecord]) -> dict[str, _Known]:
     """
     pmids = {r.pmid for r in records if r.pmid}
     dois = {r.doi.lower() for r in records if r.doi}
-    keys = {(r.source, r.source_id) for r in records}
+    ids_by_source: dict[str, set[str]] = {}
+    for r in records:
+        ids_by_source.setdefault(r.source, set()).add(r.source_id)
     found: dict[str, _Known] = {}
-    query = Paper.objects.none()
+    # Each alternative names the leading column of an index (pmid, doi, source + source_id),
+    # so the database looks each key up instead of scanning every paper it holds.
+    match = Q(pk__in=[])
     if pmids:
-        query |= Paper.objects.filter(pmid__in=pmids)
+        match |= Q(pmid__in=pmids)
     if dois:
-        query |= Paper.objects.filter(doi__in=dois)
-    if keys:
-        query |= Paper.objects.filter(source_id__in={k[1] for k in keys})
-    for pk, pmid, doi, source, source_id, content_hash, digest in query.values_list(
+        match |= Q(doi__in=dois)
+    for source, ids in ids_by_source.items():
+        match |= Q(source=source, source_id__in=ids)
+    for pk, pmid, doi, source, source_id, content_hash, digest in Paper.objects.filter(match).values_list(
             "pk", "pmid", "doi", "source", "source_id", "content_hash", "source_digest"):
         known = _Known(pk, content_hash, digest)
         if pmid:

@@ -82,3 +82,21 @@ def test_new_papers_written_in_bulk_read_back_like_any_other(tmp_path):
     assert paper.created_at is not None and paper.updated_at == paper.created_at
     assert paper.raw.startswith("<PubmedArticle>") and paper.text_hash and paper.content_hash
     assert Paper.objects.needs_summary().get() == paper
+
+
+def test_matching_a_batch_looks_each_key_up_in_an_index_rather_than_reading_every_paper(tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sciplain.papers.services import _find_existing
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the query plan checked here is SQLite's; PostgreSQL plans tiny tables by cost")
+    records = [item for item in pubmed.iter_records(write(tmp_path / "p.xml", [article(31000001, doi="10.1/x")]))]
+    with CaptureQueriesContext(connection) as queries:
+        _find_existing(records)
+    (query,) = queries.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {query['sql']}")
+        plan = " | ".join(row[-1] for row in cursor.fetchall())
+    assert "SCAN papers_paper" not in plan and plan.count("USING INDEX") == 3
