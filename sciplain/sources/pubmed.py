@@ -10,7 +10,6 @@ stream goes on; only a file that is not PubMed XML at all raises ``SourceError``
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import hashlib
 import io
@@ -38,6 +37,7 @@ from .base import (
 )
 from .markup import element_html, element_text
 from .text import MAX_SECTION, MAX_TITLE, cap, date_parts, iso_date, printed_date, squash
+from .xmlstream import Recorder, RepairedUtf8, Rewound, declares_utf8, read_head, root_element
 
 # Part of every record's digest: a parser that reads records differently must not
 # take a stored record for the one it would build now. Raise it when output changes.
@@ -46,8 +46,6 @@ KNOWN_CHUNK = 250  # records read ahead to ask ``known`` about at once
 PUBMED_ROOTS = frozenset({"PubmedArticleSet", "MedlineCitationSet", "PubmedArticle", "MedlineCitation"})
 _ARTICLE_TAGS = ("PubmedArticle", "MedlineCitation", "PubmedBookArticle")
 _SNIFF_BYTES = 64 * 1024
-_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)", re.DOTALL)
-_ROOT = re.compile(rb"\s*<([A-Za-z_][\w.:-]*)")
 _ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])")
 _MESH_SEEN: dict[tuple, MeshHeading] = {}  # see _mesh; bounded so that memory stays flat
 _MESH_SEEN_MAX = 20_000
@@ -102,135 +100,23 @@ def iter_records(source: str | os.PathLike | IO[bytes], *,
             stream.close()
 
 
-class _Rewound:
-    """A stream whose first bytes were read to sniff it, with those bytes put back in front."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]):
-        self._head, self._rest = head, rest
-
-    def read(self, size: int = -1) -> bytes:
-        if not self._head:
-            return self._rest.read(size)
-        if size is None or size < 0:
-            data, self._head = self._head + self._rest.read(), b""
-        else:
-            data, self._head = self._head[:size], self._head[size:]
-        return data
-
-
-class _RepairedUtf8:
-    """A UTF-8 byte stream with invalid bytes replaced by U+FFFD.
-
-    libxml2 stops the whole document at the first invalid byte, which in a
-    30,000-record baseline file would lose every record after it. NLM files are
-    UTF-8, so a stray byte is damage to one record: it is replaced here, and the
-    record that holds it gets a warning (``_record``).
-    """
-
-    def __init__(self, raw: _Rewound):
-        self._raw = raw
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-
-    def read(self, size: int = -1) -> bytes:
-        while True:  # b"" means the end to lxml, so read on while only part of a character came
-            data = self._raw.read(size)
-            text = self._decoder.decode(data, final=not data)
-            if text or not data:
-                return text.encode("utf-8")
-
-
-class _Recorder:
-    """A UTF-8 stream that keeps what the XML parser has read of it, to cut out each record's own text.
-
-    The article's bytes as they came are its provenance (``raw``), and slicing them
-    is a fraction of the cost of serialising the parsed tree again. The parser
-    reads ahead, so an article's closing tag is always kept by the time it ends.
-    """
-
-    _TRIM = 1 << 20
-
-    def __init__(self, stream: _RepairedUtf8):
-        self._stream = stream
-        self._kept = bytearray()
-        self._at = 0  # where the next article is looked for in _kept
-
-    def read(self, size: int = -1) -> bytes:
-        data = self._stream.read(size)
-        self._kept += data
-        return data
-
-    def cut(self, tag: str, pmid: str) -> str | None:
-        """The verbatim text of the next ``tag`` element, or None when it is not found whole."""
-        kept, opening = self._kept, _OPENING_TAGS[tag]
-        start = kept.find(opening, self._at)
-        while start >= 0 and kept[start + len(opening):start + len(opening) + 1] not in _AFTER_NAME:
-            start = kept.find(opening, start + 1)  # <PubmedArticleSet>, not <PubmedArticle>
-        if start < 0:
-            return None
-        closing = _CLOSING_TAGS[tag]
-        end = kept.find(closing, start)
-        if end < 0:
-            return None
-        end += len(closing)
-        raw = kept[start:end]
-        self._at = end
-        if self._at > self._TRIM:
-            del self._kept[:self._at]
-            self._at = 0
-        if pmid and f">{pmid}<".encode() not in raw:
-            return None  # not the article the parser saw: the caller serialises the tree instead
-        return raw.decode("utf-8")
-
-
-_OPENING_TAGS = {tag: f"<{tag}".encode() for tag in _ARTICLE_TAGS}
-_AFTER_NAME = (b">", b" ", b"\t", b"\n", b"\r", b"/")
-_CLOSING_TAGS = {tag: f"</{tag}>".encode() for tag in _ARTICLE_TAGS}
-
-
-_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-
-
-def _declares_utf8(head: bytes) -> bool:
-    match = _DECLARED_ENCODING.match(head.removeprefix(b"\xef\xbb\xbf"))
-    return match is None or match.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8")
-
-
-def _unzipped(stream: IO[bytes], name: str) -> _Rewound | _RepairedUtf8:
-    head = _read_head(stream, name, 2)
+def _unzipped(stream: IO[bytes], name: str) -> Rewound | RepairedUtf8:
+    head = read_head(stream, name, 2)
     if head[:2] == b"\x1f\x8b":
-        stream = gzip.GzipFile(fileobj=_Rewound(head, stream), mode="rb")
+        stream = gzip.GzipFile(fileobj=Rewound(head, stream), mode="rb")
         head = b""
-    head += _read_head(stream, name, _SNIFF_BYTES)
+    head += read_head(stream, name, _SNIFF_BYTES)
     root = root_element(head)
     if root not in PUBMED_ROOTS:
         found = f"root element <{root}>" if root else "it does not start with an XML element"
         raise SourceError(f"{name} is not a PubMed XML file ({found})")
-    rewound = _Rewound(head, stream)
-    return _RepairedUtf8(rewound) if _declares_utf8(head) else rewound
+    rewound = Rewound(head, stream)
+    return RepairedUtf8(rewound) if declares_utf8(head) else rewound
 
 
-def _read_head(stream: IO[bytes], name: str, size: int) -> bytes:
-    try:
-        return stream.read(size)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise SourceError(f"cannot read {name}: {exc}") from None
-
-
-def root_element(head: bytes) -> str:
-    """Name of the first element in the opening bytes of an XML document, or ""."""
-    head = head.removeprefix(b"\xef\xbb\xbf")
-    position = 0
-    while match := _PROLOG.match(head, position):
-        if match.end() == position:
-            break
-        position = match.end()
-    match = _ROOT.match(head, position)
-    return match.group(1).decode("ascii", "replace") if match else ""
-
-
-def _stream_records(stream: _Rewound | _RepairedUtf8, name: str,
+def _stream_records(stream: Rewound | RepairedUtf8, name: str,
                     known: Known | None) -> Iterator[PaperRecord | RecordError | Unchanged]:
-    recorder = _Recorder(stream) if isinstance(stream, _RepairedUtf8) else None
+    recorder = Recorder(stream) if isinstance(stream, RepairedUtf8) else None
     events = etree.iterparse(
         recorder or stream, events=("end",), tag=_ARTICLE_TAGS, resolve_entities=False,
         no_network=True, huge_tree=True, remove_comments=True,

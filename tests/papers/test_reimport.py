@@ -5,7 +5,7 @@ import pytest
 from sciplain.papers.models import Paper
 from sciplain.papers.services import papers_import_files
 from sciplain.sources import pubmed
-from sciplain.sources.base import PaperRecord, Unchanged
+from sciplain.sources.base import PaperRecord
 from tests.pubmed_xml import article, article_set
 
 pytestmark = pytest.mark.django_db
