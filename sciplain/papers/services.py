@@ -152,9 +152,14 @@ _JSON_FIELDS = tuple(f.name for f in Paper._meta.concrete_fields if isinstance(f
 _SCALAR_FIELDS = ("title", "title_html") + tuple(n for n in _RECORD_FIELDS if n not in _JSON_FIELDS)
 
 
+# Values come from records, which are trees: no cycle to look for. Compact, since
+# every new paper's JSON is encoded, hashed and stored.
+_to_json = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
+
+
 def _encoded(values: dict) -> dict[str, str]:
     """The JSON columns' text, encoded once: it is both hashed and written."""
-    return {name: json.dumps(values[name]) for name in _JSON_FIELDS if name in values}
+    return {name: _to_json(values[name]) for name in _JSON_FIELDS if name in values}
 
 
 def _content_hash(values: dict, encoded: dict[str, str]) -> str:
