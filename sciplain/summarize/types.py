@@ -68,6 +68,7 @@ class Limitation(_Model):
 class GlossaryTerm(_Model):
     term: str
     definition: str
+    origin: str = "glossary"  # from the site's lay "glossary", or an abbreviation the "paper" defines
 
 
 class FieldReadability(_Model):

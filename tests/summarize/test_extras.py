@@ -98,6 +98,7 @@ def test_glossary_spells_out_the_papers_abbreviations_the_summary_keeps_short(of
                       "people keep their leg muscles.")
     summary = offline.summarize(cycling)
     assert any("FESC" in finding.text for finding in summary.key_findings)  # too long to spell out in the sentence
-    terms = {g.term: g.definition for g in summary.glossary}
-    assert terms.get("FESC") == "Short for functional electrical stimulation cycling."
+    terms = {g.term: (g.definition, g.origin) for g in summary.glossary}
+    assert terms.get("FESC") == ("Short for functional electrical stimulation cycling.", "paper")
+    assert terms.get("spinal cord injury", ("", ""))[1] == "glossary"
     assert not any(c.code == "F009" for c in summary.checks)

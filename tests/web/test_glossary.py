@@ -127,6 +127,14 @@ def test_research_page_links_to_an_anchor_that_exists_on_the_glossary_page(clien
     assert f'<dfn id="{anchor}">' in _glossary(client)
 
 
+def test_an_abbreviation_the_paper_defines_is_explained_without_a_link_to_the_site_glossary(client):
+    html = _research(client, [GlossaryTerm(term="FESC", definition="Short for functional electrical stimulation cycling.",
+                                           origin="paper")])
+    section = re.search(r'<section aria-labelledby="h-words".*?</section>', html, re.DOTALL).group(0)
+    assert "<summary>FESC</summary>" in section and "Short for functional electrical stimulation cycling." in section
+    assert "#term-fesc" not in section
+
+
 def test_research_page_without_glossary_terms_has_no_words_explained_section(client):
     html = _research(client, [])
     assert "Words explained" not in html

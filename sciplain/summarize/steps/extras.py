@@ -184,7 +184,7 @@ def glossary_step(doc: Doc) -> Doc:
     """
     resources = doc.resources if isinstance(doc.resources, Resources) else Resources()
     text = summary_text(doc)
-    terms = [GlossaryTerm(term=short, definition=f"Short for {long}.")
+    terms = [GlossaryTerm(term=short, definition=f"Short for {long}.", origin="paper")
              for short, long in doc.abbreviations.items()
              if re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)][:MAX_ABBREVIATIONS]
     seen = {term.term.lower() for term in terms}
