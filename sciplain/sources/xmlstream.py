@@ -71,11 +71,18 @@ class Recorder:
         self._stream = stream
         self._kept = bytearray()
         self._at = 0  # where the next article is looked for in _kept
+        self.keeping = True
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size)
-        self._kept += data
+        if self.keeping:
+            self._kept += data
         return data
+
+    def stop(self) -> None:
+        """Keep nothing more: the rest of the stream is only read (the caller serialises trees instead)."""
+        self.keeping = False
+        self._kept = bytearray()
 
     def cut(self, tag: str, pmid: str) -> str | None:
         """The verbatim text of the next ``tag`` element, or None when it is not found whole."""

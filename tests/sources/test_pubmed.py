@@ -287,3 +287,24 @@ def test_records_built_by_the_quick_init_stay_frozen_equal_and_hashable():
     record = PaperRecord("pubmed", "1", "A title", digest="abc", warnings=("one",))
     assert record == PaperRecord("pubmed", "1", "A title")  # digest and warnings are not compared
     assert (record.authors, record.year, record.digest) == ((), None, "abc")
+
+
+def test_articles_not_found_whole_in_the_bytes_are_serialised_from_the_tree_and_nothing_piles_up(monkeypatch):
+    from sciplain.sources import xmlstream
+
+    kept = []
+    monkeypatch.setattr(xmlstream.Recorder, "stop", lambda self: (kept.append(len(self._kept)),
+                                                                   setattr(self, "keeping", False)))
+    # a closing tag with a space before ">" is well-formed XML that the byte search does not find
+    xml = article_set([article_xml(1), article_xml(2)]).replace("</PubmedArticle>", "</PubmedArticle >")
+    records = pubmed.parse(xml.encode())
+    assert [r.pmid for r in records] == ["1", "2"] and all(r.raw.startswith("<PubmedArticle") for r in records)
+    assert kept  # the recorder was told to stop keeping bytes after the first miss
+
+
+def test_articles_under_namespaces_declared_on_the_root_keep_them_in_raw():
+    xml = article_set([article_xml(1)]).replace(
+        "<PubmedArticleSet>", '<PubmedArticleSet xmlns:mml="http://www.w3.org/1998/Math/MathML">').replace(
+        "</ArticleTitle>", "<mml:math><mml:mi>n</mml:mi></mml:math></ArticleTitle>")
+    (record,) = pubmed.parse(xml.encode())
+    assert etree.fromstring(record.raw).nsmap.get("mml") == "http://www.w3.org/1998/Math/MathML"
