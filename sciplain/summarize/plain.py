@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .abbreviations import LONG_FORM_WORDS, expand
 from .resources import GlossaryEntry, GlossaryIndex, Resources
-from .textutil import HEDGE, capitalise, ensure_period, has_negation, looks_plural, pluralise, singular
+from .textutil import HEDGE, capitalise, ensure_period, has_negation, has_quantity, looks_plural, pluralise, singular, undouble
 
 _STAT_TOKEN = re.compile(
     r"(?:\b[pP]\s*(?:[-\s]?(?:value|trend|for trend|interaction))?\s*[<=>≤≥]|\b95\s?%|\bCIs?\b|\bconfidence interval|"
@@ -249,7 +249,7 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 _NOUN_BEFORE_PREPOSITION = frozenset({"potential"})
-_OBSERVED = re.compile(r"\b(?:(the|a|an|this|that|these|those|its|their)\s+observed|((?:was|were|been|be|is|are)(?: not)?) observed|observed)\b",
+_OBSERVED = re.compile(r"\b(?:(the|a|an|this|that|these|those|its|their)\s+observed|((?:was|were|been|be|is|are)(?: not| only| also| \w+ly)?) observed|observed)\b",
                        re.IGNORECASE)
 
 
@@ -305,6 +305,8 @@ def _plain_words(text: str, clinician: bool) -> str:
                     and parts[i + 2].lower() in ("for", "of", "to", "in"):
                 continue
             rep = _swap_word(word, words)
+            if low_word in _IN_CONTEXT:
+                rep = _IN_CONTEXT[low_word](parts, i, rep)
             if rep == word:
                 continue
             parts[i] = rep
@@ -314,6 +316,89 @@ def _plain_words(text: str, clinician: bool) -> str:
                     and parts[i + 1][:1] in ("'", "’") and not parts[i + 1][1:2].isalpha():
                 parts[i + 1] = parts[i + 1][0] + "s" + parts[i + 1][1:]  # "participants'" -> "people's"
     return "".join(parts)
+
+
+_AUXILIARY = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "as"})
+# Words that may stand between an auxiliary and its participle ("was only observed", "have before shown").
+_BETWEEN = frozenset({"not", "also", "only", "then", "first", "further", "already", "never", "now", "before", "often"})
+_PREPOSITIONS = frozenset({"from", "in", "at", "by", "with", "during", "through", "using", "via", "under", "on", "after", "for"})
+_CLAUSE_JOINS = frozenset({"and", "but", "or"})
+
+
+def _word_before(parts: list[str], i: int) -> str:
+    """The word right before ``parts[i]`` when only a space separates them, else ""."""
+    return parts[i - 2].lower() if i >= 3 and parts[i - 1] == " " else ""
+
+
+def _word_after(parts: list[str], i: int) -> str:
+    return parts[i + 2].lower() if i + 2 < len(parts) and parts[i + 1] == " " else ""
+
+
+def _after_auxiliary(parts: list[str], i: int) -> bool:
+    """Whether ``parts[i]`` follows "was", "have", "as" …, perhaps across one adverb ("was only", "have clearly")."""
+    for _ in range(2):
+        before = _word_before(parts, i)
+        if before in _AUXILIARY:
+            return True
+        if not (before.endswith("ly") or before in _BETWEEN):
+            return False
+        i -= 2
+    return False
+
+
+def _participle(shown: str):
+    """A past-tense swap that needs its participle after an auxiliary: "It was demonstrated that" is "It was shown
+    that", not "It was showed that"."""
+    return lambda parts, i, rep: (capitalise(shown) if rep[:1].isupper() else shown) if _after_auxiliary(parts, i) else rep
+
+
+def _indicated(parts: list[str], i: int, rep: str) -> str:
+    """"as indicated by" is "as shown by"; "surgery is indicated" means recommended, not "is shown": it stays."""
+    if not _after_auxiliary(parts, i):
+        return rep
+    return "shown" if _word_after(parts, i) in ("by", "that") else parts[i]
+
+
+def _obtained(parts: list[str], i: int, rep: str) -> str:
+    """"We obtained samples" -> "got"; "measures obtained in the home" -> "collected"; "results were obtained"
+    has no plainer form that fits ("were got"), so it stays."""
+    following = _word_after(parts, i)
+    if _after_auxiliary(parts, i) or following == "by":  # "values obtained by the X method" are not "collected by"
+        return parts[i]
+    return "collected" if following in _PREPOSITIONS else rep
+
+
+def _kept_after_auxiliary(parts: list[str], i: int, rep: str) -> str:
+    """"X was determined by Y" is not "X was found by Y": the passive keeps its word."""
+    return parts[i] if _after_auxiliary(parts, i) else rep
+
+
+def _equivalent(parts: list[str], i: int, rep: str) -> str:
+    """"equivalent to" and "were equivalent" are "equal"; the noun ("spherical equivalent", "an equivalent of")
+    is a measure, not "equal"."""
+    return rep if _word_after(parts, i) == "to" or _after_auxiliary(parts, i) else parts[i]
+
+
+def _so(parts: list[str], i: int, rep: str) -> str:
+    """"thus", "hence" … are "so" only where a clause starts ("Thus, …", ", thus the rate …", "and thus") and in
+    "thus far"; between subject and verb ("Results thus suggest") or at the end of a sentence "so" reads wrongly,
+    and the word goes. Before an -ing word it goes too, and a comma takes its place ("injury thus enhancing" ->
+    "injury, enhancing")."""
+    before, after, following = parts[i - 1], parts[i + 1] if i + 1 < len(parts) else "", _word_after(parts, i)
+    mark = before.strip()[-1:]
+    starts_clause = i == 1 and not mark or mark != "" and mark in ".;:,(" or _word_before(parts, i) in _CLAUSE_JOINS
+    if following == "far" or starts_clause and (after.startswith(",") or following and not following.endswith("ing")):
+        return rep
+    if following.endswith("ing") and before == " ":
+        parts[i - 1] = ", "
+    return ""
+
+
+_IN_CONTEXT = {
+    **{w: _participle("shown") for w in ("demonstrated", "revealed", "illustrated", "exhibited")},
+    "indicated": _indicated, "obtained": _obtained, "determined": _kept_after_auxiliary, "ascertained": _kept_after_auxiliary,
+    "equivalent": _equivalent, **{w: _so for w in ("thus", "hence", "therefore", "consequently")},
+}
 
 
 def _article_for(article: str, following: str) -> str:
@@ -406,6 +491,8 @@ def apply_glossary(text: str, resources: Resources | None) -> str:
             continue
         if not _same_case(text[start:end], entry):  # "CpG" (DNA sites) is not "CPG" (central pattern generator)
             continue
+        if entry.kind == "biology" and _in_a_name(text, start, end, entry):
+            continue
         plain = _swap(text, start, end, entry, index)
         if plain is None:
             continue
@@ -413,6 +500,29 @@ def apply_glossary(text: str, resources: Resources | None) -> str:
         out += [_fit_article(text[last:start], plain), capitalise(plain) if at_start else plain]
         last = end
     return "".join(out) + text[last:]
+
+
+# A token that names a molecule or a gene ("β1a", "CB1R", "DHPR", "IL-6"): digits, Greek letters, capitals
+# after the first letter. After a term it continues a name ("receptor 2", "receptor type two", "mutation R248W");
+# before one of ``_NAME_HEADS`` it starts one ("CB1 receptor", "β2-adrenergic receptor").
+_NAME_TOKEN = r"[^\s,;:()\[\]]*(?:\d|[α-ωΑ-Ω]|[A-Za-z][A-Z])[^\s,;:()\[\]]*"
+_NAME_BEFORE = re.compile(rf"(?<![^\s(])(?:{_NAME_TOKEN}) $")
+_NAME_AFTER = re.compile(rf" (?:{_NAME_TOKEN}|type|subtype|subunit|family|complex|kinase|antagonists?|agonists?|blockers?)(?![\w-])")
+# Terms that, after any word but a function word, are the head of a molecule's name ("cannabinoid receptor",
+# "lysophosphatidic acid receptor"): only the bare term ("the receptor", "these receptors") has a plain form.
+_NAME_HEADS = frozenset({"receptor", "antibody"})
+_FUNCTION_BEFORE = re.compile(r"(?:^|[.;:,(]\s*|\b(?:the|a|an|this|that|these|those|its|their|of|to|in|on|at|by|for|with|and|or|"
+                              r"each|which|whose|no|any|some|all|both|every|many|other|such|new|specific|cell|cell-surface|surface)\s+)$",
+                              re.IGNORECASE)
+
+
+def _in_a_name(text: str, start: int, end: int, entry: GlossaryEntry) -> bool:
+    """Whether the term at ``text[start:end]`` is part of a gene or protein name, where a plain swap would give
+    "dihydropyridine docking site" or "docking site type two": the name stays as written."""
+    if _NAME_AFTER.match(text, end):
+        return True
+    return entry.term.lower() in _NAME_HEADS and (bool(_NAME_BEFORE.search(text, 0, start))
+                                                  or not _FUNCTION_BEFORE.search(text, max(0, start - 20), start))
 
 
 _ARTICLE = re.compile(r"(?<![\w-])([Aa])(n?) $")
@@ -485,18 +595,23 @@ def split_long(text: str, max_words: int = 18) -> str:
     return " ".join(out)
 
 
+# An aside runs to the next comma, semicolon or full stop; a decimal point ("-0.3 D") is no full stop.
 _ASIDE = re.compile(r",\s+(?:which|including|such as|particularly|especially|in particular|namely|respectively|as well as|"
-                    r"as (?:measured|assessed|determined|shown|indicated) by|as compared (?:with|to)|independent of)\b[^,;.]*(?=[,.;]|$)")
+                    r"as (?:measured|assessed|determined|shown|indicated) by|as compared (?:with|to)|independent of)\b"
+                    r"(?:[^,;.]|\.(?=\d))*(?=[,.;]|$)")
 _FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s+|furthermore,?\s+|additionally,?\s+|in addition,?\s+)?"
+                    r"(?:it (?:was|is) concluded|the (?:present )?(?:results|findings) concluded|"
                     r"(?:we|our (?:results|data|findings|study|analys[ie]s)|this study|the results)\s+(?:also\s+|further\s+)?"
-                    r"(?:show(?:ed|s)?|found|find|demonstrated?|demonstrates|reveal(?:ed|s)?|observed|confirm(?:ed|s)?|report(?:ed)?|identif(?:y|ied))"
+                    r"(?:show(?:ed|s)?|found|find|demonstrated?|demonstrates|reveal(?:ed|s)?|observed|confirm(?:ed|s)?|report(?:ed)?|identif(?:y|ied)))"
                     r"\s+that\s+", re.IGNORECASE)
 
 
 def drop_asides(text: str) -> str:
-    """Remove non-restrictive asides (", which …", ", including …") that carry no negation and no hedge
-    (", which may explain …" stays: dropping it would drop the hedge)."""
-    return _ASIDE.sub(lambda m: m.group(0) if has_negation(m.group(0)) or HEDGE.search(m.group(0)) else "", text)
+    """Remove non-restrictive asides (", which …", ", including …") that carry no negation, no hedge and no
+    quantity (", which may explain …" stays: dropping it would drop the hedge; ", which fell to -0.3 D after
+    surgery" is a result)."""
+    return _ASIDE.sub(lambda m: m.group(0) if has_negation(m.group(0)) or HEDGE.search(m.group(0)) or has_quantity(m.group(0))
+                      else "", text)
 
 
 def drop_frame(text: str) -> str:
@@ -513,6 +628,7 @@ def rewrite(text: str, *, abbreviations: dict[str, str], resources: Resources | 
             level: str = "simple", max_words: int = 18, long_forms: bool = True) -> str:
     """One source sentence, rewritten for readers. ``level`` is "simple" (patients) or "summary" (clinicians).
     Without ``long_forms`` an abbreviation whose long form is longer than ``LONG_FORM_WORDS`` keeps its short form."""
+    source = text
     text = strip_statistics(text)
     text = _MID_CONNECTIVE.sub(", ", balance_brackets(text))
     text = expand(text, abbreviations, None if long_forms else LONG_FORM_WORDS)
@@ -523,4 +639,4 @@ def rewrite(text: str, *, abbreviations: dict[str, str], resources: Resources | 
         text = plain_words(text)
     else:
         text = plain_words(split_long(drop_frame(drop_asides(text)), 20), clinician=True)
-    return ensure_period(capitalise(tidy(text)))
+    return ensure_period(capitalise(tidy(undouble(text, source))))

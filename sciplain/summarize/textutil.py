@@ -103,6 +103,28 @@ def has_negation(text: str) -> bool:
     return any(m.group(0) != "NO" for m in NEGATION.finditer(text))  # "NO" is nitric oxide
 
 
+# A digit that starts a quantity ("8.8 weeks", "-0.3 D"), not one inside a name ("caspase-3", "Bcl2", "IL-6").
+_QUANTITY = re.compile(r"(?<!\w)(?<![A-Za-z]-)\d")
+
+
+def has_quantity(text: str) -> bool:
+    return bool(_QUANTITY.search(text))
+
+
+# A word, then the same word again or its plural: "sequencing sequencing", "treatment treatments".
+_DOUBLED = re.compile(r"\b([a-z][a-z-]+) (\1(?:e?s)?)\b")
+
+
+def undouble(text: str, source: str) -> str:
+    """``text`` without a word doubled by rewriting: an expanded "NGS sequencing" gives "next-generation sequencing
+    sequencing", "therapeutic treatment" gives "treatment treatment". A pair its ``source`` has ("in in vitro")
+    stays."""
+    if not _DOUBLED.search(text):
+        return text
+    low = source.lower()
+    return _DOUBLED.sub(lambda m: m.group(0) if m.group(0) in low else m.group(2), text)
+
+
 CONTENT_STOP = frozenset(
     ["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "their", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "than", "then", "so", "such", "not", "no", "also", "into", "over", "under", "after", "before", "during", "between", "among", "about", "we", "our", "they", "them", "he", "she", "his", "her", "has", "have", "had", "do", "does", "did", "can", "could", "may", "might", "will", "would", "should", "shall", "more", "most", "less", "very", "both", "each", "other", "all", "any", "some", "one"]
 )

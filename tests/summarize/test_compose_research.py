@@ -99,3 +99,17 @@ def test_research_summary_states_a_conclusion_in_one_frame(offline, conclusion):
                       ("CONCLUSIONS", conclusion)])
     text = offline.analyse(a).summary.research_summary
     assert "The authors conclude that cold water eases spasticity in adults with spinal cord injury." in text
+
+
+@pytest.mark.parametrize("conclusion, expected", [
+    ("In conclusion, it was concluded that cold water eases spasticity in adults with spinal cord injury.",
+     "The authors conclude that cold water eases spasticity in adults with spinal cord injury."),
+    ("That spasticity fell after cold water but not after warm water suggests that cooling itself eases it.",
+     "That spasticity fell after cold water but not after warm water suggests that cooling itself eases it."),
+])
+def test_research_summary_never_doubles_the_conclusion_frame(offline, conclusion, expected):
+    a = article("T", [("RESULTS", "Spasticity scores fell after cold water immersion in most of the adults."),
+                      ("CONCLUSIONS", conclusion)])
+    text = offline.analyse(a).summary.research_summary
+    assert expected in text
+    assert "that that" not in text.lower() and "that it was concluded" not in text

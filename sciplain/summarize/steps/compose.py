@@ -20,7 +20,7 @@ from ..pipeline import step
 from ..readability import measure
 from ..plain import apply_glossary, plain_words, rewrite, strip_statistics, tidy
 from ..roles import LIMITATION_CUE
-from ..textutil import capitalise, ensure_period, lower_first
+from ..textutil import CONTENT_STOP, capitalise, ensure_period, lower_first
 from .findings import DESCRIPTIVE, STATEMENT_DESIGNS, authors, reader_text, third_person
 
 DESIGN_PLAIN = {
@@ -63,7 +63,8 @@ STATEMENT_TITLE = re.compile(r"\b(?:is|are|was|were|can|may|might|does|do|did|ha
                              r"improves?|inhibits?|prevents?|predicts?|drives?|controls?|mediates?|enhances?|impairs?|protects?|"
                              r"modulates?|induces?|affects?|alters?|limits?|shows?|reveals?|requires?|triggers?|suppresses?|"
                              r"activates?|confers?|underlies|determines?|contributes?|leads?|restores?|blocks?)\b")
-TITLE_DESIGN = re.compile(r"\s*[:.(-]\s*(?:a |an |the )?(?:(?:study )?protocol|(?:systematic |scoping |narrative )?review|meta-analysis|"
+# A subtitle after a colon, bracket or dash ("X: a randomized trial"); one after a full stop goes with ``title_core``.
+TITLE_DESIGN = re.compile(r"\s*[:(-]\s*(?:a |an |the )?(?:(?:study )?protocol|(?:systematic |scoping |narrative )?review|meta-analysis|"
                           r"(?:randomi[sz]ed|controlled|pilot|feasibility|prospective|retrospective|multicent(?:er|re)|single-cent(?:er|re)|"
                           r"cross-sectional|cohort|case|observational|clinical|double-blind|placebo-controlled|qualitative)\b).*$", re.IGNORECASE)
 # "A Phase Two Randomised Controlled Double Blind Trial of X versus Y" is about "X versus Y".
@@ -78,6 +79,13 @@ LEAD_IN = re.compile(r"^(?:in conclusion|to conclude|in summary|taken together|c
                      r"mechanistically|moreover|furthermore|additionally|in addition|importantly|notably|interestingly|"
                      r"in particular|specifically|indeed|here|in this (?:study|work|paper|report)),?\s+|"
                      r"^(?:it (?:was|is|can be|could be) concluded that|we conclude that)\s+(?=\S)", re.IGNORECASE)
+
+
+def without_lead_in(text: str) -> str:
+    """``text`` without its lead-ins, however many: "In conclusion, it was concluded that X" is "X"."""
+    while (rest := LEAD_IN.sub("", text, count=1)) != text:
+        text = rest
+    return text
 
 
 def _plain(text: str, doc: Doc, max_words: int = 14) -> str:
@@ -120,7 +128,7 @@ def study_question(doc: Doc, level: str = "simple") -> str:
         for rx in AIM_PATTERNS:
             m = rx.match(text)
             if m:
-                aim = short_aim(m.group("aim"))
+                aim = short_aim(purpose_only(m.group("aim")))
                 if level == "simple" and doc.design != "study protocol":
                     aim_plainly = plain_aim(aim)
                     if aim_plainly:
@@ -134,7 +142,7 @@ def study_question(doc: Doc, level: str = "simple") -> str:
             if verb in ("report", "describe", "present", "review", "discuss", "summarise", "summarize"):
                 return "This paper " + PAPER_VERBS.get(verb, "describes") + m.group("rest")
             return "The researchers " + verb + m.group("rest")
-    title = sentence_case(TITLE_DESIGN.sub("", TITLE_LEAD.sub("", doc.article.title.strip().rstrip("."))),
+    title = sentence_case(TITLE_DESIGN.sub("", TITLE_LEAD.sub("", title_core(doc.article.title.strip()).rstrip("."))),
                           " ".join(s.text for s in doc.sentences))
     if not title:
         return ""
@@ -142,9 +150,59 @@ def study_question(doc: Doc, level: str = "simple") -> str:
         title = title.split(":")[0]  # "Main topic: a multidimensional scaling analysis of …"
     if title.endswith("?"):
         return frames["asked"] + lower_first(title)
-    if STATEMENT_TITLE.search(title):
+    if states_something(title):
         return frames["title"] + lower_first(title)
     return frames["topic"] + lower_first(title)
+
+
+# "To find such molecules, we screened …": the purpose ends where the main clause begins.
+_MAIN_CLAUSE = re.compile(r",\s+(?:we|the (?:researchers|authors)|(?:the|a|an|this|these|our) (?:[\w-]+ ){0,4}(?:was|were|is|are|has been|have been))\b")
+
+
+def purpose_only(aim: str) -> str:
+    m = _MAIN_CLAUSE.search(aim)
+    return aim[: m.start()] if m else aim
+
+
+# A title's sentence break ("… in 2014. A case report", "GENE SILENCING. Epigenetic …", "… process? Ultrastructure …"):
+# after a whole word, not after an abbreviation ("Anopheles gambiae s.s. and its …", "Leishmania spp. DNA", "C. elegans").
+_TITLE_BREAK = re.compile(r"(?:(?<=[a-z0-9]{3}[.?!])|(?<=[A-Z]{3}[.?!])|(?<=[?!]))(?<!\bspp\.)(?<!\bssp\.)(?<!\bvar\.)(?<!subsp\.)"
+                          r"(?<!\betc\.)(?<!\bsensu\.)\s+(?=[\[\"'“A-Z])")
+
+
+def title_core(title: str) -> str:
+    """The title's own sentence: a journal's section label before it ("GENE SILENCING.") and a subtitle after it
+    ("A case report.", "Findings from an evidence synthesis.") go."""
+    parts = [p for p in _TITLE_BREAK.split(title) if p.strip()]
+    while len(parts) > 1 and parts[0].rstrip(".").isupper():
+        parts = parts[1:]
+    return parts[0] if parts else title
+
+
+_NOT_A_SUBJECT = frozenset({"to", "that", "which", "who", "the", "a", "an", "of", "as", "and", "or", "for", "in", "on", "with",
+                            "by", "its", "their", "from", "into", "between", "against", "about"})
+_AUX_VERBS = frozenset({"is", "are", "was", "were", "can", "may", "might", "does", "do", "did", "has", "have"})
+
+
+def states_something(title: str) -> bool:
+    """Whether the title is a clause ("Akt controls X") and can follow "This study reports that": a verb of
+    ``STATEMENT_TITLE`` with a subject before it. "metabolic control of X", "challenges to vector control using
+    nets", "factors that affect chewing" and "lead placement" are nouns or clauses inside a noun phrase."""
+    for m in STATEMENT_TITLE.finditer(title):
+        before = title[: m.start()].split()
+        previous = before[-1].lower() if before else ""
+        following = title[m.end():].split(None, 1)
+        after = following[0].lower().strip(",.;:") if following else ""
+        word = m.group(0).lower()
+        if not before or previous in _NOT_A_SUBJECT or after in ("of", "for"):
+            continue
+        if word not in _AUX_VERBS and not word.endswith("s"):
+            # A bare verb ("drive", "control") after a plural or a compound subject, with an object after it.
+            plural = previous.endswith("s") and not previous.endswith("ss") or " and " in title[: m.start()]
+            if not plural or not after or after.endswith("ing"):
+                continue
+        return True
+    return False
 
 
 # "To determine whether X" asks a question: said that way it loses the research verb ("wanted to find out whether").
@@ -211,6 +269,19 @@ def noun_phrase(who: str) -> str:
     return _PREDICATE.sub("", who)
 
 
+_ENDS_IN_NUMBER = re.compile(r"\S+ [-−]?\d+(?:\.\d+)?$")
+
+
+def with_unit(phrase: str, source: str) -> str:
+    """``phrase`` with the unit its last number has in ``source``: a participants description cut after "a mean
+    duration of 8.8" reads "… of 8.8 weeks", as the abstract says."""
+    m = _ENDS_IN_NUMBER.search(phrase)
+    unit = m and re.search(re.escape(m.group(0)) + r"(\s*)(%|[A-Za-zµμ][\w/-]*)", source)
+    if not unit or unit.group(2).lower() in CONTENT_STOP:  # "aged 45 and older": no unit
+        return phrase
+    return f"{phrase}{unit.group(1)}{unit.group(2)}"
+
+
 def names_participants(question: str, description: str | None) -> bool:
     """Whether the question already says who was studied ("This paper describes a 52-year-old woman …")."""
     return bool(description) and noun_phrase(description).split(" ", 1)[-1] in question
@@ -219,7 +290,7 @@ def names_participants(question: str, description: str | None) -> bool:
 def who_was_studied(doc: Doc) -> str:
     p = doc.summary.participants
     kind = design_kind(doc.design)
-    who = noun_phrase(p.description or p.population or "")
+    who = with_unit(noun_phrase(p.description or p.population or ""), doc.source_text)
     if who:
         who = tidy(re.sub(r"\s*\([^()]*\)", "", who))  # age/sex details stay in the participants field
         who = plain_words(apply_glossary(expand(who, doc.abbreviations, LONG_FORM_WORDS), doc.resources))
@@ -271,7 +342,7 @@ def what_it_means(doc: Doc) -> list[str]:
                    and not DESCRIPTIVE.search(s.text)]
     if conclusions and doc.design != "study protocol":
         # The first conclusion that reads plainly in about 25 words, else the shortest.
-        candidates = [reader_text(_plain(LEAD_IN.sub("", strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:3]]
+        candidates = [reader_text(_plain(without_lead_in(strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:3]]
         meaning = next(iter(plainest(candidates)), min(candidates, key=lambda c: len(c.split())))
         if meaning not in what_was_found(doc):
             out.append("What it means: " + lower_first(meaning))
@@ -331,7 +402,7 @@ def research_design(doc: Doc, question: str = "") -> list[str]:
     """"This was a prospective cohort study of 212 people …", the length of the study and its main outcome.
     Participants the question already names ("This paper reports the case of a 34-year-old man …") are not repeated."""
     p, design, future = doc.summary.participants, doc.design, doc.design == "study protocol"
-    who = "" if names_participants(question, p.description) else noun_phrase(p.description or "")
+    who = "" if names_participants(question, p.description) else with_unit(noun_phrase(p.description or ""), doc.source_text)
     who = re.sub(r"^one ", "a ", expand(who, doc.abbreviations))
     if design == "study protocol":
         out = [f"This paper describes the plan for a study{' of ' + who if who else ''}. It has no results yet."]
@@ -381,12 +452,14 @@ def main_conclusion(doc: Doc) -> Sentence | None:
 
 def research_conclusion(doc: Doc, s: Sentence) -> str:
     """"These results suggest that X may …" -> "The authors suggest that X may …": the authors' voice, hedges kept."""
-    text = LEAD_IN.sub("", strip_statistics(s.text))
+    text = without_lead_in(strip_statistics(s.text))
     if doc.design == "study protocol":
         return _summary(text, doc, [s])
     m = CONCLUSION_FRAME.match(text)
-    if m is None and re.match(r"(?:we|the authors|the researchers)\b", text, re.IGNORECASE):
-        return _summary(text, doc, [s])  # "We did not find …" already says who concludes
+    # "We did not find …" already says who concludes; "That X did not rise suggests Y" opens with a clause that
+    # "The authors conclude that" would double ("conclude that that X …").
+    if m is None and re.match(r"(?:we|the authors|the researchers|that)\b", text, re.IGNORECASE):
+        return _summary(text, doc, [s])
     if m is None:
         return _summary(f"The authors conclude that {_lower_start(text, doc.source_text)}", doc, [s])
     verb = "suggest" if m.group("verb").lower().startswith(TENTATIVE) else "conclude"

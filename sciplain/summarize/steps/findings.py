@@ -16,7 +16,7 @@ from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
 from ..plain import CLAUSE_FOLLOWS, drop_frame, rewrite, strip_statistics
-from ..textutil import HEDGE, capitalise, ensure_period, has_negation
+from ..textutil import HEDGE, capitalise, ensure_period, has_negation, has_quantity
 from ..types import KeyFinding
 
 EFFECT = re.compile(r"\b(?:improv|increas|decreas|reduc|lower|higher|greater|fewer|associat|differ|benefit|effective|"
@@ -34,6 +34,24 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r"the (?:duration|length) of (?:treatment|follow-up|the (?:studies|trials|interventions)) (?:varied|ranged))", re.IGNORECASE)
 LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE|"
                        r"heterogeneity|I2|I²|statistical variation|interpreted with caution)\b", re.IGNORECASE)
+# What was done rather than what was found: "Mice received X for 14 days", "Samples were collected at …",
+# "We measured …", "The cohort consisted of 30 eyes", or what the paper does ("Treatment options are discussed").
+# Without a result cue (``EFFECT``) such a sentence is a method.
+METHOD = re.compile(r"\b(?:received|underwent|(?:was|were) (?:randomi[sz]ed|(?:randomly )?(?:assigned|allocated)|recruited|enrolled|"
+                    r"divided|given|fed|injected|exposed|sampled|collected|measured|taken|recorded|prepared|applied|used|performed|"
+                    r"conducted|carried out|designed|defined|extracted|administered|analy[sz]ed|calculated|treated|followed|"
+                    r"implanted|constructed|selected|evaluated|assessed|examined|tested|obtained|secured|ventilated|screened)|"
+                    r"(?:consisted|comprised) of \d|comprised \d|"
+                    r"we (?:studied|analy[sz]ed|measured|used|applied|performed|conducted|developed|made|recruited|enrolled|"
+                    r"searched|examined|investigated|assessed|evaluated|tested|constructed|collected|designed|"
+                    r"(?:have )?also made|then develop))\b|\b(?:are|is) (?:discussed|described|reviewed|presented)\.?$", re.IGNORECASE)
+
+
+def reports_a_method(text: str) -> bool:
+    """Whether a sentence says what was done and not what came of it: no finding, however many numbers it has."""
+    return bool(METHOD.search(text)) and not EFFECT.search(text)
+
+
 # A journal's notes that the splitter leaves in the abstract ("doi: 10.1002/… For further resources … please visit …").
 BOILERPLATE = re.compile(r"\bdoi:\s*10\.|\bplease (?:visit|see)\b|\bfor further resources\b|^from the (?:clinical )?editor:",
                          re.IGNORECASE)
@@ -66,7 +84,7 @@ def score(sentence: Sentence, design: str = "") -> float:
         s -= 3
     if words > 45:
         s -= 1
-    if DESCRIPTIVE.search(text) or BOILERPLATE.search(text) or states_statistics(text):
+    if DESCRIPTIVE.search(text) or BOILERPLATE.search(text) or states_statistics(text) or reports_a_method(text):
         s -= 4
     if LOW_VALUE.search(text):
         s -= 1.2
@@ -88,12 +106,15 @@ def states_statistics(text: str) -> bool:
 
 
 def _pool(sentences: list[Sentence], design: str) -> list[Sentence]:
-    """Results and conclusions; when there are too few, the methods (and, for a narrative review or
-    a guideline, whose points read like background, all but the opening sentence) make up the rest."""
+    """Results and conclusions; when there are too few, methods sentences that state a result (the role
+    decoder reads some results as methods: "Upon infection, p32 was linked to X") and, for a narrative
+    review or a guideline, whose points read like background, all but the opening sentence make up the
+    rest. A method is never a finding: fewer findings beat "Mice received X for 14 days" as one."""
     pool = [s for s in sentences if s.role in ("results", "conclusions")]
     if len(pool) < 3:
-        extra = {"methods", "limitations"} | ({"background"} if design in STATEMENT_DESIGNS else set())
-        pool += [s for s in sentences if s.role in extra and s.index > 0]
+        pool += [s for s in sentences if s.index > 0 and (
+            s.role in ("methods", "limitations") and EFFECT.search(s.text) and not METHOD.search(s.text)
+            or s.role == "background" and design in STATEMENT_DESIGNS)]
     return pool
 
 
@@ -215,6 +236,11 @@ _TRAILING = re.compile(r",\s+(?:laying|paving|opening|offering|allowing|enabling
                        re.IGNORECASE)
 # ", and the rate was …": a conjunction before a clause with its own subject (see ``CLAUSE_FOLLOWS``).
 _NEW_CLAUSE = re.compile(r",\s+(and|but|while|whereas|yet)\s+" + CLAUSE_FOLLOWS, re.IGNORECASE)
+# How a result was measured, at the end of a finding: "…, as measured by cleaved caspase-3 levels and TUNEL".
+# The plain rewrite has already turned "assessed" into "checked", "determined" into "found" and so on.
+_METHOD_TAIL = re.compile(r",?\s+as (?:measured|assessed|checked|determined|found|evaluated|tested|quantified|detected|estimated|"
+                          r"judged|shown|indicated|defined|seen|reflected|confirmed) (?:by|using|with|through|via|on|in)\s+[^.;!?]+$",
+                          re.IGNORECASE)
 _ALTHOUGH = re.compile(r"^(?:Although|Though|While)\s+([^,]{15,}?),\s+(.{15,})$")
 
 
@@ -232,6 +258,15 @@ def drop_leftover_statistics(text: str) -> str:
     pieces = [p for p in _PIECES.split(text) if p.strip()]
     kept = [p for p in pieces if not _LEFTOVER_STAT.search(p)]
     return " ".join(ensure_period(capitalise(p.strip())) for p in kept) if kept else text
+
+
+def without_method_tail(body: str) -> str:
+    """A finding without how it was measured (", as measured by …"), when what is left is a sentence of its own
+    and the tail holds no quantity, negation or hedge the finding would lose."""
+    m = _METHOD_TAIL.search(body)
+    if m is None or len(body[: m.start()].split()) < 5 or has_quantity(m.group(0)) or not _keeps_meaning(m.group(0)):
+        return body
+    return body[: m.start()]
 
 
 def result_only(body: str) -> str:
@@ -258,7 +293,7 @@ def _shorten_sentence(sentence: str, drop_frames: bool, findings: bool = False) 
     if trailing and _keeps_meaning(trailing.group(0)) and len(body[: trailing.start()].split()) >= 6:
         body = body[: trailing.start()]
     if findings:
-        body = result_only(body)
+        body = without_method_tail(result_only(body))
     m = _SO_THAT.search(body)
     if m and len(body[: m.start()].split()) >= 5 and len(body[m.end():].split()) >= 4:
         body = f"{body[: m.start()]}. This {_THIS_VERB[m.group(1).lower()]} that {body[m.end():]}"

@@ -1,0 +1,122 @@
+"""Wording faults found in real outputs, each pinned on an invented sentence: readers never see broken English
+or a changed meaning."""
+
+import pytest
+
+from sciplain.summarize.doc import Sentence
+from sciplain.summarize.plain import apply_glossary, drop_asides, plain_words, rewrite
+from sciplain.summarize.resources import Resources
+from sciplain.summarize.steps.compose import purpose_only, states_something, title_core, with_unit
+from sciplain.summarize.steps.findings import choose, shorten
+from sciplain.summarize.textutil import undouble
+
+
+@pytest.fixture
+def biology():
+    return Resources.build(glossary=[
+        {"term": "receptor", "plain": "docking site", "definition": "d", "aliases": ["receptors"], "kind": "biology"},
+        {"term": "mutation", "plain": "gene change", "definition": "d", "aliases": ["mutations"], "kind": "biology"},
+    ], categories=[])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The glycine receptor bound the drug.", "The glycine receptor bound the drug."),
+    ("The lysophosphatidic acid receptor type two moved.", "The lysophosphatidic acid receptor type two moved."),
+    ("Cells lacking the GABA-B2 receptor died.", "Cells lacking the GABA-B2 receptor died."),
+    ("The receptor moved, and these receptors bound it.", "The docking site moved, and these docking sites bound it."),
+    ("A mutation R117H was found.", "A mutation R117H was found."),
+    ("A mutation was found.", "A gene change was found."),
+])
+def test_glossary_swaps_stay_out_of_gene_and_protein_names(biology, text, expected):
+    assert apply_glossary(text, biology) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mean spherical equivalent was -2.5 diopters.", "The mean spherical equivalent was -2.5 diopters."),
+    ("The doses were equivalent.", "The doses were equal."),
+    ("Scores of sleep obtained at home were low.", "Scores of sleep collected at home were low."),
+    ("Similar results were obtained in boys.", "Similar results were obtained in boys."),
+    ("We obtained blood samples.", "We got blood samples."),
+    ("It was demonstrated that pain fell.", "It was shown that pain fell."),
+    ("Pain fell, as indicated by lower scores.", "Pain fell, as shown by lower scores."),
+    ("Surgery may be indicated.", "Surgery may be indicated."),
+    ("Weight was determined by diet.", "Weight was determined by diet."),
+    ("Cramps were only observed in women.", "Cramps were only seen in women."),
+])
+def test_plain_words_fit_the_grammar_they_land_in(text, expected):
+    assert plain_words(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thus, pain fell.", "So, pain fell."),
+    ("The drug binds to the channel thus.", "The drug binds to the channel."),
+    ("Results thus suggest a benefit.", "Results suggest a benefit."),
+    ("The drug reached the wound thus speeding repair.", "The drug reached the wound, speeding repair."),
+    ("Few trials have been done thus far.", "Few trials have been done so far."),
+])
+def test_thus_becomes_so_only_where_a_clause_starts(text, expected):
+    assert plain_words(text) == expected
+
+
+def test_rewriting_never_doubles_a_word():
+    out = rewrite("Reads from WGS sequencing were mapped, and therapeutic treatment helped.",
+                  abbreviations={"WGS": "whole-genome sequencing"}, resources=None)
+    assert "sequencing sequencing" not in out and "treatment treatment" not in out
+    assert undouble("the rate rates of falls", "the incidence rates of falls") == "the rates of falls"
+    assert undouble("results in in vitro tests", "results in in vitro tests") == "results in in vitro tests"
+
+
+def test_a_removed_statistic_does_not_cut_a_decimal_in_an_aside():
+    out = rewrite("Eyes had a mean refraction of -8.2 diopters (D) ± 2.1 (SD), which fell to -0.4 ± 0.5 D after surgery.",
+                  abbreviations={}, resources=None)
+    assert "diopters.4" not in out and "-0.4 D" in out
+    assert drop_asides("Pain fell, which pleased the staff.") == "Pain fell."
+
+
+def test_a_finding_does_not_end_in_how_it_was_measured():
+    assert shorten("The drug lowered cell death in the cord, as measured by TUNEL and caspase-3 staining.", findings=True) \
+        == "The drug lowered cell death in the cord."
+    kept = "The drug lowered cell death in the cord, as measured at 12 weeks."
+    assert shorten(kept, findings=True) == kept
+
+
+def test_a_method_is_never_a_key_finding():
+    texts = [("Spinal cord injury causes lasting loss of movement.", "background"),
+             ("Rats received the drug by mouth for 21 days after injury.", "methods"),
+             ("Walking scores were recorded every week by two blinded raters.", "methods"),
+             ("Treated rats walked better than controls at 6 weeks.", "results")]
+    sentences = [Sentence(index=i, text=t, section=0, start=0, end=len(t), role=r) for i, (t, r) in enumerate(texts)]
+    assert [s.index for s in choose(sentences)] == [3]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Night biting of Culex pipiens s.l. and its challenges to bed nets in rural Chad.",
+     "Night biting of Culex pipiens s.l. and its challenges to bed nets in rural Chad."),
+    ("Bladder care after spinal cord injury. A case report.", "Bladder care after spinal cord injury."),
+    ("SPINAL REPAIR. Stem cells restore walking in rats.", "Stem cells restore walking in rats."),
+    ("Does cooling help? Results from a pilot trial.", "Does cooling help?"),
+])
+def test_a_title_is_cut_only_at_a_real_sentence_break(title, expected):
+    assert title_core(title) == expected
+
+
+@pytest.mark.parametrize("title, statement", [
+    ("Exercise improves walking after spinal cord injury", True),
+    ("Statins and exercise reduce pain in older adults", True),
+    ("Metabolic control of bladder function after injury", False),
+    ("Challenges to infection control using catheters in rehabilitation", False),
+    ("Factors that affect wheelchair use in the community", False),
+    ("Stimulator lead placement in the lumbar cord", False),
+])
+def test_only_a_title_that_is_a_clause_follows_this_study_reports_that(title, statement):
+    assert states_something(title) is statement
+
+
+def test_a_purpose_clause_stops_where_the_main_clause_starts():
+    assert purpose_only("find such drugs, we screened 40 compounds") == "find such drugs"
+
+
+def test_a_participants_description_keeps_its_unit():
+    source = "The trials included 300 people with pressure sores for a mean duration of 6.5 weeks. Pain fell."
+    assert with_unit("300 people with pressure sores for a mean duration of 6.5", source).endswith("6.5 weeks")
+    assert with_unit("adults aged 45", "We studied adults aged 45 and older.") == "adults aged 45"
