@@ -25,9 +25,7 @@ def _valid_short(sf: str) -> bool:
         return False
     if re.fullmatch(r"[a-z]+", sf) and len(sf) > 3:  # a plain word, not an abbreviation
         return False
-    if re.search(r"\d\s*%|^[pn]\s*[<=>]|^\d", sf):
-        return False
-    return True
+    return not re.search(r"\d\s*%|^[pn]\s*[<=>]|^\d", sf)
 
 
 def _best_long_form(sf: str, candidate: str) -> str | None:

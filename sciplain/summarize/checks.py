@@ -26,7 +26,8 @@ from functools import lru_cache
 from .abbreviations import find_abbreviations
 from .doc import Sentence
 from .evidence import DESIGN_LEVEL
-from .plain import PLAIN_WORDS, drop_parentheticals, plain_for, strip_statistics
+from .plain import drop_parentheticals, plain_for, strip_statistics
+from .plain_words import PLAIN_WORDS
 from .readability import TARGETS, summary_readability
 from .resources import Resources
 from .textutil import HEDGE, content_words, has_negation, numbers_in, stem

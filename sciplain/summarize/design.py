@@ -243,9 +243,8 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
                 return "randomized controlled trial"
             if design == "cohort (prospective)":
                 return _observational(low)
-            if design == "narrative review":
-                if is_systematic(full):
-                    return "systematic review with meta-analysis" if meta.search(low) else "systematic review"
+            if design == "narrative review" and is_systematic(full):
+                return "systematic review with meta-analysis" if meta.search(low) else "systematic review"
             return design
     species = species_of(full, mesh) if species is None else species
     if STRONG_PROTOCOL.search(low):

@@ -105,7 +105,7 @@ def _str_list(value: Any) -> list[str]:
 
 def article_from_dict(data: dict, fallback_id: str = "") -> Article:
     if not isinstance(data, dict):
-        raise ValueError("a line must be a JSON object")
+        raise ValueError("a line must be a JSON object")  # noqa: TRY004 - reported per line like every bad value
     ident = str(data.get("id") or data.get("pmid") or data.get("doi") or fallback_id)
     abstract = data.get("abstract")
     if isinstance(abstract, list):

@@ -11,8 +11,19 @@ import re
 from functools import lru_cache
 
 from .abbreviations import LONG_FORM_WORDS, expand
+from .plain_words import PLAIN_WORDS, SUMMARY_WORDS
 from .resources import GlossaryEntry, GlossaryIndex, Resources
-from .textutil import HEDGE, capitalise, ensure_period, has_negation, has_quantity, looks_plural, pluralise, singular, undouble
+from .textutil import (
+    HEDGE,
+    capitalise,
+    ensure_period,
+    has_negation,
+    has_quantity,
+    looks_plural,
+    pluralise,
+    singular,
+    undouble,
+)
 
 _STAT_TOKEN = re.compile(
     r"(?:\b[pP]\s*(?:[-\s]?(?:value|trend|for trend|interaction))?\s*[<=>≤≥]|\b95\s?%|\bCIs?\b|\bconfidence interval|"
@@ -40,97 +51,6 @@ _INLINE_STATS = [
                                                     r"\s*(?:\([A-Z]{1,4}\)\s*)?[:=]?\s*[-−‐]?\d+(?:\.\d+)?", re.IGNORECASE)),
 ]
 _DIGIT = re.compile(r"\d")
-
-PLAIN_WORDS: dict[str, str] = {
-    "utilize": "use", "utilized": "used", "utilizes": "uses", "utilization": "use", "utilise": "use", "utilised": "used",
-    "demonstrate": "show", "demonstrated": "showed", "demonstrates": "shows", "demonstrating": "showing",
-    "indicate": "show", "indicated": "showed", "indicates": "shows", "indicating": "showing",
-    "approximately": "about", "additionally": "also", "furthermore": "also", "moreover": "also",
-    "however": "but", "therefore": "so", "consequently": "so", "thus": "so", "hence": "so",
-    "subsequently": "later", "prior to": "before", "in order to": "to", "commence": "start", "commenced": "started",
-    "facilitate": "help", "facilitates": "helps", "facilitated": "helped", "numerous": "many", "sufficient": "enough",
-    "insufficient": "not enough", "administered": "given", "administration": "giving", "individuals": "people",
-    "participants": "people", "subjects": "people", "persons": "people", "patients": "patients",
-    "investigate": "study", "investigated": "studied", "investigating": "studying", "examine": "look at",
-    "examined": "looked at", "examining": "looking at", "evaluate": "test", "evaluated": "tested", "evaluating": "testing",
-    "assess": "check", "assessed": "checked", "assessing": "checking", "determine": "find out", "determined": "found",
-    "obtain": "get", "obtained": "got", "require": "need", "required": "needed", "requires": "needs",
-    "adverse events": "side effects", "adverse effects": "side effects", "adverse event": "side effect",
-    "mortality": "death rate", "efficacy": "benefit", "effectiveness": "benefit", "intervention": "treatment",
-    "interventions": "treatments", "statistically significant": "clear", "statistically significantly": "clearly",
-    "significantly": "clearly", "significant": "clear", "substantially": "greatly", "substantial": "large",
-    "enhance": "improve", "enhanced": "improved", "enhances": "improves", "enhancement": "improvement",
-    "attenuated": "reduced", "attenuate": "reduce", "attenuates": "reduces", "ameliorated": "eased", "ameliorate": "ease",
-    "elevated": "raised", "diminished": "reduced", "exhibited": "showed", "exhibit": "show", "exhibits": "shows",
-    "identified": "found", "identify": "find", "regarding": "about", "concerning": "about",
-    "in addition": "also", "a majority of": "most", "the majority of": "most", "owing to": "because of",
-    "due to": "because of", "in the absence of": "without", "in the presence of": "with", "whereas": "while",
-    "compared with": "compared with", "modulate": "change", "modulates": "changes", "modulated": "changed",
-    "promote": "help", "promoted": "helped", "promotes": "helps", "cognitive": "thinking", "nonetheless": "still",
-    "nevertheless": "still", "predominantly": "mostly", "primarily": "mainly", "frequently": "often",
-    "magnitude": "size", "optimal": "best", "modality": "type", "modalities": "types", "therapeutic": "treatment",
-    "treatment-related": "treatment", "concomitant": "at the same time", "initiated": "started", "initiation": "start",
-    "terminate": "end", "terminated": "ended", "implement": "carry out", "implemented": "carried out",
-    "associated with": "linked to", "association": "link", "associations": "links", "relationship": "link",
-    "relationships": "links", "subsequent": "later", "previously": "before", "currently": "now", "additional": "more", "evaluation": "check",
-    "assessment": "check", "assessments": "checks", "investigation": "study", "investigations": "studies",
-    "characterized": "marked", "characterised": "marked", "reduction": "drop", "reductions": "drops",
-    "population": "group", "populations": "groups",
-    "potential": "possible", "potentially": "possibly", "various": "many", "multiple": "many",
-    "considerable": "large", "medication": "medicine", "medications": "medicines", "physician": "doctor",
-    "physicians": "doctors", "hospitalization": "hospital stay", "hospitalisation": "hospital stay",
-    "consumption": "use", "elderly": "older", "pediatric": "child", "paediatric": "child", "identical": "the same",
-    "alternatively": "or", "inadequate": "poor", "morbidity": "illness", "outcome": "result", "outcomes": "results",
-    "respectively": "", "utilizing": "using", "utilising": "using", "occurrence": "rate", "incidence": "rate",
-    "therapy": "treatment", "therapies": "treatments", "accelerated": "sped up",
-    "characteristics": "features", "characteristic": "feature", "evidence-based": "proven",
-    "regulation": "control", "regulates": "controls", "regulated": "controlled", "regulate": "control",
-    "inhibition": "blocking", "inhibit": "block", "inhibits": "blocks", "inhibited": "blocked", "inhibiting": "blocking",
-    "mechanism": "process", "mechanisms": "processes", "proliferation": "growth", "neurons": "nerve cells",
-    "neuronal": "nerve cell", "susceptibility": "risk", "vulnerability": "risk", "concentration": "level",
-    "concentrations": "levels", "abnormalities": "problems", "abnormality": "problem", "deficits": "problems",
-    "dysfunction": "problems", "modification": "change", "modifications": "changes", "alteration": "change",
-    "alterations": "changes", "altered": "changed", "initial": "first", "initially": "at first",
-    "ultimately": "in the end", "simultaneously": "at the same time", "conventional": "standard",
-    "traditional": "usual", "principal": "main", "comparable": "similar", "equivalent": "equal",
-    "parameters": "measures", "parameter": "measure", "variables": "factors", "capacity": "ability",
-    "capability": "ability", "participated": "took part", "participate": "take part", "necessary": "needed",
-    "crucial": "key", "fundamental": "basic", "beneficial": "helpful", "detrimental": "harmful",
-    "deleterious": "harmful", "favorable": "good", "favourable": "good", "unfavorable": "poor",
-    "unfavourable": "poor", "exclusively": "only", "solely": "only", "merely": "only", "characterize": "describe",
-    "characterise": "describe", "accompanied by": "with", "in comparison with": "compared with",
-    "in comparison to": "compared with", "methodology": "method", "efficacious": "effective",
-    "monitoring": "checking", "demonstration": "showing", "approximately equal": "about equal",
-    "contribute to": "add to", "contributes to": "adds to", "contributed to": "added to", "indicative of": "a sign of",
-    "exacerbate": "worsen", "exacerbated": "worsened", "exacerbation": "flare-up", "exacerbations": "flare-ups",
-    "psychological": "mental", "cardiovascular": "heart and blood vessel",
-    # general academic words with a shorter everyday word that fits every use
-    "novel": "new", "utilisation": "use", "illustrate": "show", "illustrates": "shows", "illustrated": "showed",
-    "reveal": "show", "reveals": "shows", "revealed": "showed", "revealing": "showing", "accumulation": "build-up",
-    "elucidate": "explain", "elucidated": "explained", "ascertain": "find out", "ascertained": "found out",
-    "undertaken": "done", "markedly": "greatly", "considerably": "greatly", "dramatically": "greatly",
-    "rapid": "fast", "rapidly": "quickly", "more rapid": "faster", "more rapidly": "faster", "most rapid": "fastest",
-    "less rapid": "slower", "transient": "brief", "transiently": "briefly", "persistent": "lasting",
-    "deterioration": "worsening", "component": "part", "components": "parts", "commonly": "often",
-    "presumably": "likely", "robust": "strong", "robustly": "strongly", "preliminary": "early", "prior": "earlier",
-    "quantify": "measure", "quantified": "measured", "quantifying": "measuring", "assist": "help",
-    "proportion": "share", "proportions": "shares", "prevalence": "rate", "duration": "length", "enable": "allow",
-    "enables": "allows", "enabled": "allowed", "demonstrable": "clear", "in proportion to": "in line with",
-    "resulted in": "led to", "in addition to": "besides", "is able to": "can", "are able to": "can",
-    "was able to": "could", "were able to": "could", "a large number of": "many", "a small number of": "a few",
-    "a variety of": "many", "a wide range of": "many", "in the context of": "in", "with regard to": "about",
-    "as a result of": "because of", "on the basis of": "based on", "despite the fact that": "although",
-    "in spite of": "despite", "postoperatively": "after surgery", "preoperatively": "before surgery", "give rise to": "cause", "gives rise to": "causes", "gave rise to": "caused",
-}
-# For clinicians: only the words that are style, not terminology.
-SUMMARY_WORDS = {k: v for k, v in PLAIN_WORDS.items() if k in {
-    "utilize", "utilized", "utilizes", "utilization", "utilise", "utilised", "utilizing", "utilising", "demonstrate",
-    "demonstrated", "demonstrates", "demonstrating", "approximately", "additionally", "furthermore", "moreover",
-    "subsequently", "prior to", "in order to", "commence", "commenced", "facilitate", "facilitates", "facilitated",
-    "numerous", "in addition", "a majority of", "the majority of", "owing to", "due to", "in the absence of",
-    "nonetheless", "nevertheless", "respectively", "exhibited", "exhibit", "exhibits", "considerable", "various",
-    "consequently", "therefore", "thus", "hence", "subsequent", "previously", "currently", "additional"}}
-
 
 def _phrase_rx(words: dict[str, str]) -> tuple[re.Pattern, tuple[str, ...]]:
     # Only multi-word keys go into an alternation; single words are a dict lookup per word
@@ -221,8 +141,8 @@ def tidy(text: str) -> str:
 # the "Food and Drug Administration" is not the "Food and Drug giving". Each comes with a lower-case string
 # it cannot match without, so the pattern only runs on a text that contains one.
 _PROTECTED_NAMES = (
-    r"multiple (?:sclerosis|myeloma|pregnanc(?:y|ies)|births?|system atrophy|organ (?:failure|dysfunction(?: syndrome)?)|"
-    r"comparisons?|imputation|regression|testing|endocrine neoplasia)",
+    (r"multiple (?:sclerosis|myeloma|pregnanc(?:y|ies)|births?|system atrophy|organ (?:failure|dysfunction(?: syndrome)?)|"
+    r"comparisons?|imputation|regression|testing|endocrine neoplasia)"),
     r"(?:U\.?S\.? )?Food and Drug Administration", r"Veterans Health Administration",
     r"Substance Abuse and Mental Health Services Administration", r"Health Resources and Services Administration",
     r"European Medicines Agency", r"Medicines and Healthcare products Regulatory Agency",

@@ -50,8 +50,7 @@ def _points(word: str) -> int:
             if pattern:
                 offset, values = pattern
                 for k, value in enumerate(values, i + offset):
-                    if value > weights[k]:
-                        weights[k] = value
+                    weights[k] = max(weights[k], value)
     left, right = _pyphen.left, len(word) - _pyphen.right
     return sum(1 for i, weight in enumerate(weights) if weight % 2 and left <= i - 1 <= right)
 

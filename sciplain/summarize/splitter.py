@@ -84,9 +84,7 @@ def _is_boundary(text: str, end: int, punct_start: int, spans) -> bool:
                     return False
             if "." in word.rstrip(".") and len(word) <= 6:  # "e.g", "i.e", "U.S"
                 return False
-    if spans and _inside(punct_start, spans):
-        return False
-    return True
+    return not (spans and _inside(punct_start, spans))
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:

@@ -19,16 +19,16 @@ def article(title: str = "A study", sections: list[tuple[str, str]] | str = (), 
 RCT = article(
     "Treadmill training for walking after incomplete spinal cord injury: a randomized controlled trial",
     [
-        ("BACKGROUND", "Walking is often impaired after spinal cord injury (SCI). Little is known about the benefit of "
-                       "body-weight-supported treadmill training in chronic SCI."),
+        ("BACKGROUND", ("Walking is often impaired after spinal cord injury (SCI). Little is known about the benefit of "
+                       "body-weight-supported treadmill training in chronic SCI.")),
         ("OBJECTIVE", "To evaluate whether treadmill training improves walking speed in adults with chronic incomplete SCI."),
-        ("METHODS", "Forty-two adults with chronic incomplete SCI were randomly assigned to 8 weeks of treadmill training "
-                    "or usual care at a single centre. The primary outcome was walking speed at 6 months."),
-        ("RESULTS", "Walking speed improved by 0.12 m/s in the training group compared with usual care (95% CI 0.05 to "
+        ("METHODS", ("Forty-two adults with chronic incomplete SCI were randomly assigned to 8 weeks of treadmill training "
+                    "or usual care at a single centre. The primary outcome was walking speed at 6 months.")),
+        ("RESULTS", ("Walking speed improved by 0.12 m/s in the training group compared with usual care (95% CI 0.05 to "
                     "0.19; p = 0.002). Balance scores did not differ between groups (p = 0.41). Quality of life improved "
-                    "in 14 of 21 trained participants (OR = 2.1). No serious adverse events occurred in either group."),
-        ("CONCLUSIONS", "Treadmill training may improve walking speed in people with chronic incomplete SCI. "
-                        "Larger trials are needed to confirm these findings."),
+                    "in 14 of 21 trained participants (OR = 2.1). No serious adverse events occurred in either group.")),
+        ("CONCLUSIONS", ("Treadmill training may improve walking speed in people with chronic incomplete SCI. "
+                        "Larger trials are needed to confirm these findings.")),
     ],
     publication_types=["Journal Article", "Randomized Controlled Trial"],
     mesh=["Humans", "Spinal Cord Injuries", "Exercise Therapy", "Walking"],
@@ -50,9 +50,9 @@ CASE_REPORT = article(
     "Recovery of hand function after nerve transfer in tetraplegia: a case report",
     [
         ("Background", "Nerve transfer surgery can restore some hand function in tetraplegia."),
-        ("Case presentation", "We report the case of a 34-year-old man with a C6 spinal cord injury who underwent nerve "
+        ("Case presentation", ("We report the case of a 34-year-old man with a C6 spinal cord injury who underwent nerve "
                               "transfer surgery 11 months after injury. At 24-month follow-up he could pinch and grasp "
-                              "small objects. He did not regain finger extension."),
+                              "small objects. He did not regain finger extension.")),
         ("Conclusion", "Nerve transfer may be a useful option for selected people with tetraplegia."),
     ],
     publication_types=["Case Reports"],
@@ -64,10 +64,10 @@ REVIEW = article(
         ("Background", "Chronic pain is common after spinal cord injury and is hard to treat."),
         ("Objectives", "To assess the effects of exercise on chronic pain in people with spinal cord injury."),
         ("Search methods", "We searched MEDLINE, Embase and CENTRAL up to March 2020."),
-        ("Main results", "We included 12 trials involving 480 participants. Exercise reduced pain intensity compared "
+        ("Main results", ("We included 12 trials involving 480 participants. Exercise reduced pain intensity compared "
                          "with no exercise (MD -1.2, 95% CI -1.9 to -0.5; 6 trials, 260 participants; low-quality "
                          "evidence). Exercise did not improve depression scores. The quality of the evidence was low "
-                         "because most trials were small."),
+                         "because most trials were small.")),
         ("Authors' conclusions", "Exercise may reduce chronic pain after spinal cord injury, but the evidence is uncertain."),
     ],
     publication_types=["Journal Article", "Systematic Review", "Meta-Analysis"],
@@ -87,8 +87,8 @@ PROTOCOL = article(
     "Functional electrical stimulation cycling after acute spinal cord injury: study protocol for a randomised trial",
     [
         ("Background", "Muscle loss starts soon after spinal cord injury."),
-        ("Methods", "This trial will randomise 60 adults with acute spinal cord injury to functional electrical stimulation "
-                    "cycling or usual care for 12 weeks. The primary outcome will be thigh muscle size."),
+        ("Methods", ("This trial will randomise 60 adults with acute spinal cord injury to functional electrical stimulation "
+                    "cycling or usual care for 12 weeks. The primary outcome will be thigh muscle size.")),
         ("Discussion", "This trial will show whether early cycling can prevent muscle loss."),
     ],
     publication_types=["Journal Article", "Clinical Trial Protocol"],

@@ -84,14 +84,14 @@ def test_design_counting_studies_marks_a_review(text, counts):
 
 
 @pytest.mark.parametrize("title, text, mesh", [
-    ("Protein modifications", "Recent advances in proteomics allow many sites to be found. Here, we provide an update of these analyses, "
-                              "and we discuss recently described roles.", ["Animals", "Humans"]),
-    ("Cortical reorganization after injury: always for good?", "Plasticity underlies recovery. Its extent depends on the species and "
-                                                               "the age of the animal. We will briefly discuss these dependencies.", ["Animals"]),
-    ("Sleep phenotypes", "We present evidence that short sleep marks the severe form of insomnia, with a 2-fold risk of hypertension. "
-                         "We speculate that it has biological roots.", ["Humans"]),
-    ("Hernia in infants", "Current concepts of care are summarised, from stabilisation to delayed repair; "
-                          "infants are followed for years in specialist clinics.", []),
+    ("Protein modifications", ("Recent advances in proteomics allow many sites to be found. Here, we provide an update of these analyses, "
+                              "and we discuss recently described roles."), ["Animals", "Humans"]),
+    ("Cortical reorganization after injury: always for good?", ("Plasticity underlies recovery. Its extent depends on the species and "
+                                                               "the age of the animal. We will briefly discuss these dependencies."), ["Animals"]),
+    ("Sleep phenotypes", ("We present evidence that short sleep marks the severe form of insomnia, with a 2-fold risk of hypertension. "
+                         "We speculate that it has biological roots."), ["Humans"]),
+    ("Hernia in infants", ("Current concepts of care are summarised, from stabilisation to delayed repair; "
+                          "infants are followed for years in specialist clinics."), []),
 ])
 def test_design_an_overview_in_its_own_words_is_a_narrative_review(title, text, mesh):
     assert classify_design(title, text, [], mesh) == "narrative review"

@@ -25,18 +25,18 @@ TRIAL = article(
     pub_types=("Journal Article", "Randomized Controlled Trial"),
     abstract=[
         ("BACKGROUND", "Heart disease is common after spinal cord injury (SCI)."),
-        ("METHODS", "Thirty-two adults with chronic paraplegia were randomly assigned to 10 weeks of arm cycling "
-                    "or stretching."),
-        ("RESULTS", "Peak oxygen uptake rose by 12% with arm cycling and did not change with stretching "
-                    "(p = 0.01). Blood pressure did not differ between the groups. No serious adverse events occurred."),
+        ("METHODS", ("Thirty-two adults with chronic paraplegia were randomly assigned to 10 weeks of arm cycling "
+                    "or stretching.")),
+        ("RESULTS", ("Peak oxygen uptake rose by 12% with arm cycling and did not change with stretching "
+                    "(p = 0.01). Blood pressure did not differ between the groups. No serious adverse events occurred.")),
         ("CONCLUSIONS", "Arm cycling may improve fitness in adults with paraplegia."),
     ],
 )
 MICE = article(
     31000002, title="A scaffold helps nerve fibres regrow after spinal cord injury in mice",
-    abstract=[("", "We tested a collagen scaffold in 24 adult mice with a thoracic spinal cord injury. Treated mice "
+    abstract=[("", ("We tested a collagen scaffold in 24 adult mice with a thoracic spinal cord injury. Treated mice "
                    "regrew more nerve fibres and walked better after 6 weeks than untreated mice. The scaffold may "
-                   "be worth testing in larger animals.")],
+                   "be worth testing in larger animals."))],
 )
 
 
@@ -109,8 +109,8 @@ def test_summarize_all_writes_a_new_version_of_every_summary(imported):
 
 def test_summarize_file_mode_reads_pubmed_xml(tmp_path):
     source = tmp_path / "papers.xml"
-    source.write_text(article_set([TRIAL, "<PubmedArticle><MedlineCitation><PMID>5</PMID></MedlineCitation>"
-                                          "</PubmedArticle>", MICE]))
+    source.write_text(article_set([TRIAL, ("<PubmedArticle><MedlineCitation><PMID>5</PMID></MedlineCitation>"
+                                          "</PubmedArticle>"), MICE]))
     out = tmp_path / "summaries.jsonl"
     result = CliRunner().invoke(cli, ["summarize", "--input", str(source), "--output", str(out)])
     assert result.exit_code == 0, result.output

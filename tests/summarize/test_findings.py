@@ -174,17 +174,17 @@ def test_shorten_for_a_key_finding_keeps_the_result_without_its_interpretation(t
 
 
 def test_key_findings_leave_out_the_interpretation_the_research_summary_keeps(offline):
-    a = article("T", [("RESULTS", "Lesions were smaller in treated mice than in control mice, suggesting that the drug may "
-                                  "protect the injured spinal cord.")])
+    a = article("T", [("RESULTS", ("Lesions were smaller in treated mice than in control mice, suggesting that the drug may "
+                                  "protect the injured spinal cord."))])
     summary = offline.analyse(a).summary
     assert summary.key_findings[0].text == "Lesions were smaller in treated mice than in control mice."
     assert "This suggests that the drug may protect" in summary.research_summary
 
 
 def test_key_findings_keep_the_short_form_of_a_long_abbreviation(offline):
-    a = article("T", [("RESULTS", "Lysophosphatidic acid receptor 2 (LPA2) was raised after injury in rats. Blocking LPA2 "
+    a = article("T", [("RESULTS", ("Lysophosphatidic acid receptor 2 (LPA2) was raised after injury in rats. Blocking LPA2 "
                                   "reduced the lesion size in rats. Spinal cord injury (SCI) raised pain in rats. SCI also "
-                                  "raised spasticity in rats.")])
+                                  "raised spasticity in rats."))])
     texts = [f.text for f in offline.analyse(a).summary.key_findings]
     assert "Blocking LPA2 reduced the lesion size in rats." in texts
     assert "Spinal cord injury also raised spasticity in rats." in texts

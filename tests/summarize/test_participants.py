@@ -113,8 +113,8 @@ def test_a_count_before_the_strains_is_kept():
     assert found["count"] == 30 and found["population"] == "Swiss, Balb/cJ and IL-4 knockout mice"
 
 
-RCT_AGED = [("We randomised 48 adults with chronic incomplete spinal cord injury aged 18 to 65 years to 12 weeks of robotic "
-             "gait training or usual physiotherapy.", "methods"),
+RCT_AGED = [(("We randomised 48 adults with chronic incomplete spinal cord injury aged 18 to 65 years to 12 weeks of robotic "
+             "gait training or usual physiotherapy."), "methods"),
             ("Walking was assessed after training and at a 6-month follow-up.", "methods")]
 
 
@@ -174,8 +174,8 @@ def test_pipeline_mouse_study_without_a_count(offline):
 
 def test_pipeline_case_report_keeps_one_in_words(offline):
     case = article("Autonomic dysreflexia after tetraplegia: a case report",
-                   [("Case presentation", "We describe a 52-year-old man with C5 tetraplegia who developed autonomic "
-                                          "dysreflexia. Symptoms resolved by the 6-month follow-up.")],
+                   [("Case presentation", ("We describe a 52-year-old man with C5 tetraplegia who developed autonomic "
+                                          "dysreflexia. Symptoms resolved by the 6-month follow-up."))],
                    publication_types=["Case Reports"])
     summary = offline.analyse(case).summary
     assert summary.participants.description == "one 52-year-old man with C5 tetraplegia"

@@ -5,10 +5,10 @@ from sciplain.summarize.readability import measure
 
 TEXTS = [
     "People with a spinal cord injury walked further after training.",
-    "We enrolled 42 adults (mean age 38.5 years). Walking speed rose by 0.12 m/s. "
-    "The well-known six-minute walk test didn't change; p = 0.04. Pain fell.",
-    "Intrathecal baclofen reduced spasticity. It's safe. Side-effects were rare, e.g. nausea! "
-    "Was it worth it? Most participants said yes… Quality of life improved at 12 months.",
+    ("We enrolled 42 adults (mean age 38.5 years). Walking speed rose by 0.12 m/s. "
+    "The well-known six-minute walk test didn't change; p = 0.04. Pain fell."),
+    ("Intrathecal baclofen reduced spasticity. It's safe. Side-effects were rare, e.g. nausea! "
+    "Was it worth it? Most participants said yes… Quality of life improved at 12 months."),
     "Ok. Fine. Short.",
     "Électrothérapie — or “electrical stimulation” — helped 3/4 of the 28 participants.",
     "!!! ...",

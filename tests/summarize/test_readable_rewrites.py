@@ -9,7 +9,6 @@ from sciplain.summarize.textutil import numbers_in
 
 from .abstracts import article
 
-
 # --- statistics named as the subject or object of a sentence -------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
@@ -36,17 +35,17 @@ def test_states_statistics_spots_sentences_that_are_still_statistics(text, expec
 
 
 def test_a_sentence_that_is_still_statistics_makes_no_key_finding(offline):
-    a = article("T", [("RESULTS", "Walking speed improved by 0.12 m/s in the training group. The pooled hazard ratio for falls was "
+    a = article("T", [("RESULTS", ("Walking speed improved by 0.12 m/s in the training group. The pooled hazard ratio for falls was "
                                   "1.09 in the training group. Pain scores fell in the training group after eight weeks. "
-                                  "Balance improved in the trained people at six months.")])
+                                  "Balance improved in the trained people at six months."))])
     texts = [f.text for f in offline.analyse(a).summary.key_findings]
     assert texts and not any("hazard ratio" in t for t in texts)
 
 
 def test_journal_notes_make_no_key_finding(offline):
-    a = article("T", [("RESULTS", "Walking speed improved by 0.12 m/s in the training group. Pain scores fell in the training group. "
+    a = article("T", [("RESULTS", ("Walking speed improved by 0.12 m/s in the training group. Pain scores fell in the training group. "
                                   "Balance improved in the trained people at six months. For further resources related to this "
-                                  "article, please visit the journal website.")])
+                                  "article, please visit the journal website."))])
     assert not any("visit" in f.text for f in offline.analyse(a).summary.key_findings)
 
 
@@ -68,10 +67,10 @@ def test_shorten_splits_at_a_conjunction_only_before_a_clause(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Results were clear for the relapse rate, the share of patients free from relapses at one year, and the number of "
-     "patients with active lesions at six months.",
-     "Results were clear for the relapse rate, the share of patients free from relapses at one year, and the number of "
+    (("Results were clear for the relapse rate, the share of patients free from relapses at one year, and the number of "
      "patients with active lesions at six months."),
+     ("Results were clear for the relapse rate, the share of patients free from relapses at one year, and the number of "
+     "patients with active lesions at six months.")),
     ("Walking distance and chair test scores, but not other fitness measures of the people, were each linked to longer telomeres.",
      "Walking distance and chair test scores, but not other fitness measures of the people, were each linked to longer telomeres."),
     ("Microscopy of the tissue showed more mitochondria in the region, and this finding correlated with a change in their shape.",

@@ -17,8 +17,8 @@ from ..abbreviations import LONG_FORM_WORDS, expand
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
-from ..readability import measure
 from ..plain import apply_glossary, plain_words, rewrite, strip_statistics, tidy
+from ..readability import measure
 from ..roles import LIMITATION_CUE
 from ..textutil import CONTENT_STOP, capitalise, ensure_period, lower_first
 from .findings import DESCRIPTIVE, STATEMENT_DESIGNS, authors, reader_text, third_person
