@@ -123,7 +123,9 @@ def _stream_records(stream: Rewound | RepairedUtf8, name: str,
     )
     ahead = KNOWN_CHUNK if known else 1
     chunk: list[tuple[int, etree._Element, str, str | None]] = []
-    parsed: set[str] = set()  # PMIDs built in this stream: a later copy of one is never "unchanged"
+    # PMIDs built in this stream, so that a later copy of one is never "unchanged": some
+    # 70 bytes a record, kept only while asking ``known`` (2 MB for a baseline file)
+    parsed: set[str] = set()
     position = 0
     try:
         for _, element in events:
@@ -169,7 +171,8 @@ def _read_chunk(chunk: list[tuple[int, etree._Element, str, str | None]], known:
         if pmid in held:
             yield Unchanged(position, pmid)
         else:
-            parsed.add(pmid)
+            if known:
+                parsed.add(pmid)
             yield _record_or_error(element, position, raw, digest)
         element.clear(keep_tail=False)
 
