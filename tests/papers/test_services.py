@@ -121,3 +121,13 @@ def test_papers_upsert_keeps_the_later_copy_of_a_pmid_repeated_in_one_batch():
     counts = papers_upsert(records=[record(title="First copy"), record(title="Revised copy")])
     assert counts == {"created": 1}
     assert Paper.objects.get().title == "Revised copy"
+
+
+def test_two_records_of_one_new_paper_in_a_batch_make_one_paper_the_richer_source_keeps():
+    pubmed_copy = record()
+    europepmc_copy = record(source="europepmc", source_id="PMC:1", pmid="", doi="10.1000/abc.1",
+                            journal="", pmcid="PMC99")
+    counts = papers_upsert(records=[pubmed_copy, europepmc_copy])
+    paper = Paper.objects.get()
+    assert counts["created"] == 1 and paper.source == "pubmed" and paper.journal == "Spinal Cord"
+    assert paper.pmcid == "PMC99"  # the poorer source only fills gaps
