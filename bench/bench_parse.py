@@ -75,10 +75,10 @@ def _article(pmid: int) -> str:
     )
 
 
-def write_file(path: Path, records: int) -> None:
+def write_file(path: Path, records: int, first_pmid: int = 40_000_000) -> None:
     with open(path, "w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet>\n')
-        out.writelines(_article(pmid) for pmid in range(40_000_000, 40_000_000 + records))
+        out.writelines(_article(pmid) for pmid in range(first_pmid, first_pmid + records))
         out.write("</PubmedArticleSet>\n")
 
 
