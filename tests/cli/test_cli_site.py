@@ -52,3 +52,11 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode != 0
     assert "SCIPLAIN_SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize("argv", [["import", "/no/such/file.xml"], ["no-such-command"], ["summarize", "--no-such-option"]])
+def test_a_mistake_on_the_command_line_is_one_line_naming_where_to_look(argv):
+    result = subprocess.run([sys.executable, "-m", "sciplain", *argv], capture_output=True, text=True)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1
+    assert lines[0].startswith("Error: ") and "--help`)" in lines[0]
