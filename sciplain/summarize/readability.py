@@ -32,27 +32,35 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat.sentence_count
 _pyphen = Pyphen(lang="en_US")
 _PATTERNS: dict[str, tuple[int, list[int]]] = _pyphen.hd.patterns
 _LONGEST = _pyphen.hd.maxlen
-_PREFIXES = frozenset(key[:i] for key in _PATTERNS for i in range(1, len(key) + 1))
+_MISSING = object()
+# Every prefix of a pattern -> the pattern's non-zero weights as (offset from the piece's start, weight), or None
+# when the prefix is no pattern itself: one dict lookup per substring tells both whether to go on and what to apply.
+# A zero weight never raises a point, so it is left out.
+_LOOKUP: dict[str, tuple[tuple[int, int], ...] | None] = {key[:i]: None for key in _PATTERNS for i in range(1, len(key) + 1)}
+_LOOKUP.update({key: tuple((offset + n, value) for n, value in enumerate(values) if value)
+                for key, (offset, values) in _PATTERNS.items()})
 
 
+@lru_cache(maxsize=100_000)
 def _points(word: str) -> int:
     """How many hyphenation points ``Pyphen(lang="en_US").positions(word)`` returns (the same Liang
-    algorithm over the same patterns), without the substrings that no pattern starts with."""
+    algorithm over the same patterns), without the substrings that no pattern starts with. Cached by word:
+    the same word comes with different punctuation and capitals ("Study", "study,")."""
     dotted = f".{word.lower()}."
     size = len(dotted)
     weights = [0] * (size + 1)
+    lookup = _LOOKUP.get
     for i in range(size - 1):
         for j in range(i + 1, min(i + _LONGEST, size) + 1):
-            piece = dotted[i:j]
-            if piece not in _PREFIXES:
+            pattern = lookup(dotted[i:j], _MISSING)
+            if pattern is _MISSING:
                 break
-            pattern = _PATTERNS.get(piece)
             if pattern:
-                offset, values = pattern
-                for k, value in enumerate(values, i + offset):
-                    weights[k] = max(weights[k], value)
+                for offset, value in pattern:
+                    weights[i + offset] = max(weights[i + offset], value)
+    # The points counted are those at positions left + 1 … right + 1 of ``weights`` with an odd weight.
     left, right = _pyphen.left, len(word) - _pyphen.right
-    return sum(1 for i, weight in enumerate(weights) if weight % 2 and left <= i - 1 <= right)
+    return sum(weight & 1 for weight in weights[max(left + 1, 0):max(right + 2, 0)])
 
 
 @lru_cache(maxsize=100_000)

@@ -173,13 +173,32 @@ def lowered(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _is_word_char(c: str) -> bool:
+def is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"  # what ``\w`` matches in a str pattern
+
+
+def occurs_as_word(text: str, word: str) -> bool:
+    r"""Whether ``word`` occurs in ``text`` with no word character or hyphen on either side: the same answer as
+    ``re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)``, without compiling a regex for every word
+    (a paper's abbreviations are new to ``re``'s cache each time)."""
+    start, n, size = text.find(word), len(text), len(word)
+    while start >= 0:
+        end = start + size
+        if not (start and (is_word_char(text[start - 1]) or text[start - 1] == "-")) \
+                and not (end < n and (is_word_char(text[end]) or text[end] == "-")):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def followed_by_boundary(text: str, i: int) -> bool:
+    r"""Whether ``\b`` holds at offset ``i`` of ``text``: a word character on exactly one side."""
+    return (i > 0 and is_word_char(text[i - 1])) != (i < len(text) and is_word_char(text[i]))
 
 
 _WORDS_ANY = re.compile(r"\w+")
 # In an ASCII text the same words come faster from str.split once every other character is a space.
-_ASCII_SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if not _is_word_char(c)})
+_ASCII_SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if not is_word_char(c)})
 
 
 class PhraseIndex:
@@ -198,7 +217,7 @@ class PhraseIndex:
             m = re.match(r"\w+", phrase)
             self._by_key.setdefault(m.group(0) if m else phrase[0], []).append(phrase)
         self._keys = frozenset(self._by_key)
-        self._odd = [k for k in self._keys if not _is_word_char(k[0])]
+        self._odd = [k for k in self._keys if not is_word_char(k[0])]
 
     def _candidates(self, text: str) -> list[tuple[int, int, str]]:
         """Every ``(start, end, phrase)`` match, by start and then longest first (the character tests are

@@ -20,7 +20,7 @@ from ..pipeline import step
 from ..plain import apply_glossary, plain_words, rewrite, strip_statistics, tidy
 from ..readability import measure
 from ..roles import LIMITATION_CUE
-from ..textutil import CONTENT_STOP, capitalise, ensure_period, lower_first
+from ..textutil import CONTENT_STOP, capitalise, ensure_period, followed_by_boundary, lower_first
 from .findings import DESCRIPTIVE, STATEMENT_DESIGNS, authors, reader_text, third_person
 
 DESIGN_PLAIN = {
@@ -395,7 +395,19 @@ def _summary(text: str, doc: Doc, sources: list[Sentence]) -> str:
 def _lower_start(text: str, source: str) -> str:
     """Lower-case the first word to follow "that", unless the source capitalises it mid-sentence (a name)."""
     first = text.split(" ", 1)[0]
-    return text if re.search(rf"(?<![.!?]) {re.escape(first)}\b", source) else lower_first(text)
+    return text if _mid_sentence(source, first) else lower_first(text)
+
+
+def _mid_sentence(source: str, word: str) -> bool:
+    r"""Whether ``source`` has " word" ending at a word boundary, not straight after ".", "!" or "?": what
+    ``re.search(rf"(?<![.!?]) {re.escape(word)}\b", source)`` says, without a regex compiled per word."""
+    needle = " " + word
+    start = source.find(needle)
+    while start >= 0:
+        if not (start and source[start - 1] in ".!?") and followed_by_boundary(source, start + len(needle)):
+            return True
+        start = source.find(needle, start + 1)
+    return False
 
 
 def research_design(doc: Doc, question: str = "") -> list[str]:

@@ -12,7 +12,7 @@ from ..pipeline import step
 from ..plain import rewrite, strip_statistics
 from ..resources import CategoryDef, Resources
 from ..roles import LIMITATION_CUE
-from ..textutil import PhraseIndex, numbers_in, word_alternation
+from ..textutil import PhraseIndex, numbers_in, occurs_as_word, word_alternation
 from ..types import GlossaryTerm, Implication, Limitation
 
 EVIDENCE_QUALITY = word_alternation(
@@ -186,7 +186,7 @@ def glossary_step(doc: Doc) -> Doc:
     text = summary_text(doc)
     terms = [GlossaryTerm(term=short, definition=f"Short for {long}.", origin="paper")
              for short, long in doc.abbreviations.items()
-             if re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)][:MAX_ABBREVIATIONS]
+             if occurs_as_word(text, short)][:MAX_ABBREVIATIONS]
     seen = {term.term.lower() for term in terms}
     for _, _, entry in resources.glossary_index.find(text):
         if entry.term.lower() not in seen and entry.definition:

@@ -75,7 +75,8 @@ def score(sentence: Sentence, design: str = "") -> float:
     s = {"results": 2.0, "conclusions": 1.2}.get(sentence.role, 0.0)
     if sentence.role in ("background", "methods") and design in STATEMENT_DESIGNS:
         s += 0.5
-    if EFFECT.search(text):
+    effect = EFFECT.search(text)
+    if effect:
         s += 1.5
     if re.search(r"\d", strip_statistics(text)):
         s += 0.5
@@ -84,7 +85,8 @@ def score(sentence: Sentence, design: str = "") -> float:
         s -= 3
     if words > 45:
         s -= 1
-    if DESCRIPTIVE.search(text) or BOILERPLATE.search(text) or states_statistics(text) or reports_a_method(text):
+    # ``reports_a_method``, with the EFFECT search above reused
+    if DESCRIPTIVE.search(text) or BOILERPLATE.search(text) or states_statistics(text) or not effect and METHOD.search(text):
         s -= 4
     if LOW_VALUE.search(text):
         s -= 1.2
