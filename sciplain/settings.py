@@ -209,12 +209,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+_RESTORE_SECONDS = int(os.environ.get("SCIPLAIN_JOB_RESTORE_SECONDS", "100"))
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Redis re-delivers an unacknowledged job after this long (e.g. its worker was killed).
     "visibility_timeout": int(os.environ.get("SCIPLAIN_JOB_VISIBILITY_TIMEOUT", "3600")),
     # ... looking for such jobs about every SCIPLAIN_JOB_RESTORE_SECONDS (kombu's default sweep: ~100 s)
-    "unacked_restore_interval": min(10, int(os.environ.get("SCIPLAIN_JOB_RESTORE_SECONDS", "100"))),
-    "unacked_restore_throttle": max(1, int(os.environ.get("SCIPLAIN_JOB_RESTORE_SECONDS", "100")) // 10),
+    "unacked_restore_interval": min(10, _RESTORE_SECONDS),
+    "unacked_restore_throttle": max(1, _RESTORE_SECONDS // 10),
+    # One worker at a time sweeps, holding a lock in Redis. A worker killed mid-sweep leaves
+    # the lock behind until it expires (kombu: 300 s), and no job is re-delivered meanwhile;
+    # a sweep takes milliseconds, so the lock may expire after one sweep interval.
+    "unacked_mutex_expire": max(10, _RESTORE_SECONDS),
 }
 CELERY_TIMEZONE = "UTC"
 JOB_LEASE_SECONDS = int(os.environ.get("SCIPLAIN_JOB_LEASE_SECONDS", "900"))
