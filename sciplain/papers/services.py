@@ -288,7 +288,7 @@ def papers_upsert(*, records: Iterable[PaperRecord], report: ImportReport | None
     if not records:
         return counts
     with transaction.atomic():
-        found: dict[str, object] = dict(_find_existing(records))
+        found: dict[str, object] = _find_existing(records)  # pending new papers join it below
         new: list[tuple[PaperRecord, dict, dict[str, str], str]] = []
         changed: list[tuple[PaperRecord, dict, str, int]] = []
         digests: list[tuple[str, int]] = []  # unchanged papers stored before digests were

@@ -133,12 +133,14 @@ def _stream_records(stream: Rewound | RepairedUtf8, name: str,
             if element.tag == "MedlineCitation" and parent is not None and parent.tag == "PubmedArticle":
                 continue  # read with its PubmedArticle, which ends next
             position += 1
-            if position == 1 and parent is not None and parent.nsmap and recorder is not None:
-                recorder.stop()  # namespaces declared above the articles: only the tree can carry them
-            pmid = _pmid_of(element)
-            raw = recorder.cut(element.tag, pmid) if recorder is not None and recorder.keeping else None
-            if raw is None and recorder is not None and recorder.keeping:
-                recorder.stop()  # an article not found whole is out of step: memory must not grow with the file
+            pmid, raw = _pmid_of(element), None
+            if recorder is not None:
+                # namespaces declared above the articles: only the tree can carry them
+                whole = not (position == 1 and parent is not None and parent.nsmap)
+                raw = recorder.cut(element.tag, pmid) if whole else None
+                if raw is None:  # or an article not found whole: out of step, so keep no more bytes
+                    recorder.stop()
+                    recorder = None
             if element.tag != "PubmedBookArticle":  # NCBI Bookshelf chapters are not papers
                 chunk.append((position, element, pmid, raw))
             if len(chunk) >= ahead or not chunk:

@@ -10,8 +10,7 @@ one at a word start. Readers with no medical training meet "SCI" as
 from __future__ import annotations
 
 import re
-
-from .textutil import is_word_char
+from functools import lru_cache
 
 _PAREN = re.compile(r"\(([^()]{1,12})\)")
 
@@ -83,63 +82,13 @@ def find_abbreviations(text: str) -> dict[str, str]:
     return found
 
 
-def _without_definitions(text: str, shorts: list[str]) -> str:
-    r"""``text`` without each "(SF)" or "(SF; …)" definition and the space before it.
-
-    The same as ``re.sub(r"\s*\(\s*(?:SF1|SF2…)\s*(?:[;,][^()]*)?\)", "", text)``: a definition is a
-    bracket holding no other bracket whose content is a short form, then nothing or a ";"/","-led rest. A
-    paper's abbreviations are new to ``re`` each time, and compiling that pattern cost more than the work."""
-    out, last = [], 0
-    opening = text.find("(")
-    while opening >= 0:
-        closing = text.find(")", opening + 1)
-        if closing < 0:
-            break
-        inside = text[opening + 1:closing]
-        if "(" in inside:
-            opening = text.find("(", opening + 1)
-            continue
-        content = inside.lstrip()
-        if any(content.startswith(sf) and (not (rest := content[len(sf):].lstrip()) or rest[0] in ";,") for sf in shorts):
-            start = opening
-            while start > last and text[start - 1].isspace():
-                start -= 1
-            out.append(text[last:start])
-            last = closing + 1
-            opening = text.find("(", last)
-        else:
-            opening = text.find("(", opening + 1)
-    out.append(text[last:])
-    return "".join(out)
-
-
-def _uses(text: str, shorts: list[str]):
-    r"""``(start, end, short form, plural)`` of each use of a short form, as
-    ``re.finditer(r"(?<![\w-])(SF1|SF2…)(s?)(?![\w-])", text)`` finds them with the longest short form
-    tried first: leftmost first, never overlapping."""
-    starts = set()
-    for sf in shorts:
-        i = text.find(sf)
-        while i >= 0:
-            starts.add(i)
-            i = text.find(sf, i + 1)
-    n, last = len(text), 0
-    for i in sorted(starts):
-        if i < last or i and (is_word_char(text[i - 1]) or text[i - 1] == "-"):
-            continue
-        for sf in shorts:
-            if not text.startswith(sf, i):
-                continue
-            end = i + len(sf)
-            plural = end < n and text[end] == "s"
-            for stop in ((end + 1, end) if plural else (end,)):
-                if stop == n or not (is_word_char(text[stop]) or text[stop] == "-"):
-                    yield i, stop, sf, stop > end
-                    last = stop
-                    break
-            else:
-                continue
-            break
+@lru_cache(maxsize=256)
+def _expander(shorts: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """The "(SF)" definition and the use of any of ``shorts``, tried longest first."""
+    alternation = "|".join(re.escape(sf) for sf in shorts)
+    definition = re.compile(r"\s*\(\s*(?:" + alternation + r")\s*(?:[;,][^()]*)?\)")
+    use = re.compile(r"(?<![\w-])(" + alternation + r")(s?)(?![\w-])")
+    return definition, use
 
 
 def _plural(phrase: str) -> str:
@@ -157,19 +106,18 @@ LONG_FORM_WORDS = 3
 
 def expand(text: str, abbreviations: dict[str, str], max_words: int | None = None) -> str:
     """Drop "(SF)" definitions and write the long form for later uses of each short form (only for long forms
-    of at most ``max_words`` words, when it is given). Short forms are as ``find_abbreviations`` gives them:
-    no brackets, no space at either end; an empty one stands for nothing and is ignored."""
+    of at most ``max_words`` words, when it is given)."""
     # Longest first, so that "SCIs" is not read as "SCI" + "s" when "SCIs" is an abbreviation of its own.
-    shorts = sorted((sf for sf in sorted(abbreviations) if sf), key=len, reverse=True)
+    shorts = tuple(sorted((sf for sf in abbreviations if sf), key=lambda sf: (-len(sf), sf)))
     if not shorts:
         return text
-    text = _without_definitions(text, shorts)
-    out, last = [], 0
-    for start, end, sf, plural in _uses(text, shorts):
-        lf = abbreviations[sf]
+    definition, use = _expander(shorts)
+    text = definition.sub("", text)
+
+    def long_form(m: re.Match) -> str:
+        lf = abbreviations[m.group(1)]
         if max_words is not None and lf.count(" ") >= max_words:
-            continue
-        out += [text[last:start], _plural(lf) if plural else lf]
-        last = end
-    out.append(text[last:])
-    return "".join(out)
+            return m.group(0)
+        return _plural(lf) if m.group(2) else lf
+
+    return use.sub(long_form, text)
