@@ -470,6 +470,20 @@ _FINITE = (r"(?:was|were|is|are|had|has|have|could|can|may|might|will|would|shou
 CLAUSE_FOLLOWS = (r"(?=(?!\w+(?:ed|ing|ly)\b)(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){1,6}"
                   r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bno )" + _FINITE + ")")
 
+# A clause has a verb: an auxiliary, or a past or present tense not straight after an article or a preposition
+# ("an increased risk", "with reduced pain" are adjectives). "Policy makers, health workers and educators, and
+# departments of health can …" has none before its ", and": the conjunction joins a list, not two clauses.
+_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|do|could|can|may|might|will|would|should|must)\b|"
+                   r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bwith )(?<!\bof )(?<!\bin )(?<!\bfor )(?<!\bto )(?<!\bby )(?<!\bno )"
+                   r"\b(?:[a-z]{3,}ed|rose|fell|grew|led|found|showed|shows|made|took|gave|became|remained|saw|began|"
+                   r"increases|decreases|reduces|improves|leads|causes|remains|appears|seems|suggests|indicates)\b", re.IGNORECASE)
+
+
+def has_verb(text: str) -> bool:
+    """Whether ``text`` can stand as a clause of its own (see ``_VERB``)."""
+    return bool(_VERB.search(text))
+
+
 _CLAUSE_SPLITS = [
     (re.compile(r";\s+"), ". "),
     (re.compile(r",\s+whereas\s+"), ". But "),
@@ -506,7 +520,7 @@ def split_long(text: str, max_words: int = 18) -> str:
         if ";" in sentence or "," in sentence and len(sentence.split()) > max_words:  # every split is at "," or ";"
             for rx, rep in _CLAUSE_SPLITS:
                 parts = rx.split(sentence, maxsplit=1)
-                if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5:
+                if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5 and has_verb(parts[0]):
                     joined = parts[0].rstrip(",") + rep + parts[1]
                     if rep == ". ":
                         joined = parts[0] + ". " + capitalise(parts[1])
@@ -517,7 +531,7 @@ def split_long(text: str, max_words: int = 18) -> str:
 
 
 # An aside runs to the next comma, semicolon or full stop; a decimal point ("-0.3 D") is no full stop.
-_ASIDE = re.compile(r",\s+(?:which|including|such as|particularly|especially|in particular|namely|respectively|as well as|"
+_ASIDE = re.compile(r",\s+(?:which|who|whom|including|such as|particularly|especially|in particular|namely|respectively|as well as|"
                     r"as (?:measured|assessed|determined|shown|indicated) by|as compared (?:with|to)|independent of)\b"
                     r"(?:[^,;.]|\.(?=\d))*(?=[,.;]|$)")
 _FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s+|furthermore,?\s+|additionally,?\s+|in addition,?\s+)?"

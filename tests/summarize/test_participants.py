@@ -1,6 +1,6 @@
 import pytest
 
-from sciplain.summarize.participants import find_duration, find_participants
+from sciplain.summarize.participants import find_duration, find_participants, mid_sentence
 
 from .abstracts import ANIMAL, RCT, REVIEW, article
 
@@ -254,3 +254,15 @@ def test_the_population_stops_before_what_the_participants_did(offline):
                 "for 12 weeks. Leg strength increased by 25%.")
     description = offline.summarize(a).participants.description
     assert description.endswith("spinal cord injury") and "did" not in description.split()
+
+
+@pytest.mark.parametrize("description, inside", [
+    ("Normal mice", "normal mice"),
+    ("Female C57BL/6 mice", "female C57BL/6 mice"),
+    ("Adult Sprague-Dawley rats", "adult Sprague-Dawley rats"),
+    ("Swiss, Balb/cJ and IL-4 knockout mice", "Swiss, Balb/cJ and IL-4 knockout mice"),  # a strain's name
+    ("BALB/c mice", "BALB/c mice"),
+    ("45 adults with chronic SCI", "45 adults with chronic SCI"),
+])
+def test_a_description_reads_in_lower_case_inside_a_sentence_unless_it_opens_with_a_name(description, inside):
+    assert mid_sentence(description) == inside

@@ -75,6 +75,9 @@ def test_shorten_splits_at_a_conjunction_only_before_a_clause(text, expected):
      "Walking distance and chair test scores, but not other fitness measures of the people, were each linked to longer telomeres."),
     ("Microscopy of the tissue showed more mitochondria in the region, and this finding correlated with a change in their shape.",
      "Microscopy of the tissue showed more mitochondria in the region. And this finding correlated with a change in their shape."),
+    # a list of who can act, not a clause, before the ", and"
+    ("Public health policy makers, health practitioners and educators, and departments of health can work together on programs.",
+     "Public health policy makers, health practitioners and educators, and departments of health can work together on programs."),
 ])
 def test_split_long_leaves_lists_and_elliptical_clauses_whole(text, expected):
     assert split_long(text) == expected
@@ -123,3 +126,22 @@ def test_what_it_means_drops_a_frame_that_does_not_hedge(offline):
     simple = offline.analyse(a).summary.simple_explanation
     assert "What it means: training improves walking" in simple
     assert numbers_in(simple) <= numbers_in("0.12")
+
+
+def test_the_simple_explanation_keeps_a_second_result_only_when_it_reads_plainly(offline):
+    hard = ("Immunohistochemical quantification demonstrated significantly attenuated microglial activation and "
+            "preserved oligodendrocyte populations throughout the perilesional parenchyma of treated animals.")
+    a = article("T", [("RESULTS", f"Walking got better in the training group. {hard} Pain fell in the training group."),
+                      ("CONCLUSIONS", "Training helps walking.")])
+    simple = offline.analyse(a).summary.simple_explanation
+    assert "Walking got better in the training group." in simple and "Pain fell in the training group." in simple
+    a = article("T", [("RESULTS", f"Walking got better in the training group. {hard}"), ("CONCLUSIONS", "Training helps walking.")])
+    summary = offline.analyse(a).summary
+    assert "Walking got better" in summary.simple_explanation and "oligodendrocyte" not in summary.simple_explanation
+    assert any("oligodendrocyte" in f.text for f in summary.key_findings)  # the finding itself is kept
+
+
+def test_where_to_download_something_is_not_what_a_study_means(offline):
+    a = article("T", [("RESULTS", "Walking speed improved in the training group. Pain scores fell in the training group."),
+                      ("CONCLUSIONS", "The list of predictions is available at http://example.org/list.html.")])
+    assert "What it means" not in offline.analyse(a).summary.simple_explanation

@@ -16,12 +16,20 @@ import re
 from ..abbreviations import LONG_FORM_WORDS, expand
 from ..design import design_kind
 from ..doc import Doc, Sentence
+from ..participants import mid_sentence
 from ..pipeline import step
 from ..plain import apply_glossary, plain_words, rewrite, strip_statistics, tidy
 from ..readability import measure
 from ..roles import LIMITATION_CUE
 from ..textutil import CONTENT_STOP, capitalise, ensure_period, followed_by_boundary, lower_first
-from .findings import DESCRIPTIVE, STATEMENT_DESIGNS, authors, reader_text, third_person
+from .findings import (
+    DESCRIPTIVE,
+    STATEMENT_DESIGNS,
+    authors,
+    reader_text,
+    reports_a_method,
+    third_person,
+)
 
 DESIGN_PLAIN = {
     "systematic review with meta-analysis": "This was a systematic review with a meta-analysis. The researchers gathered earlier studies and combined their results.",
@@ -75,6 +83,8 @@ TITLE_LEAD = re.compile(r"^(?:a |an |the )?(?:(?:phase|one|two|three|i{1,3}|iv|r
                         r"(?:of|on|in|comparing|into)\s+(?=\S)", re.IGNORECASE)
 NEEDS_RESEARCH = re.compile(r"\b(?:further|future|more|larger) (?:research|studies|trials|work)\b|\b(?:are|is) (?:needed|warranted|required)\b",
                             re.IGNORECASE)
+# What a paper offers rather than what its results mean: "The list is available at http://…".
+NOT_A_MEANING = re.compile(r"https?://|www\.|\b(?:is|are) (?:freely |publicly )?available\b", re.IGNORECASE)
 LEAD_IN = re.compile(r"^(?:in conclusion|to conclude|in summary|taken together|collectively|overall|together|thus|therefore|hence|finally|"
                      r"mechanistically|moreover|furthermore|additionally|in addition|importantly|notably|interestingly|"
                      r"in particular|specifically|indeed|here|in this (?:study|work|paper|report)),?\s+|"
@@ -290,7 +300,7 @@ def names_participants(question: str, description: str | None) -> bool:
 def who_was_studied(doc: Doc) -> str:
     p = doc.summary.participants
     kind = design_kind(doc.design)
-    who = with_unit(noun_phrase(p.description or p.population or ""), doc.source_text)
+    who = mid_sentence(with_unit(noun_phrase(p.description or p.population or ""), doc.source_text))
     if who:
         who = tidy(re.sub(r"\s*\([^()]*\)", "", who))  # age/sex details stay in the participants field
         who = plain_words(apply_glossary(expand(who, doc.abbreviations, LONG_FORM_WORDS), doc.resources))
@@ -322,14 +332,20 @@ def plainest(texts: list[str], limit: int = 25) -> list[str]:
     return sorted((t for t in texts if 0 < len(t.split()) <= limit), key=lambda t: (measure(t).fkgl, word_length(t)))
 
 
+# A second result joins the simple explanation only when it reads at this grade or below.
+SECOND_RESULT_GRADE = 10.0
+
+
 def what_was_found(doc: Doc) -> list[str]:
-    """Two of the results, the plainest first: every key finding stays in its own field,
-    the simple explanation picks the ones a reader can take in."""
+    """One or two of the results, the plainest: every key finding stays in its own field, the simple
+    explanation keeps what a reader can take in, so a second result comes only when it is plain too."""
     findings = [f.text for f in doc.summary.key_findings]
     results = [f for f, i in zip(findings, doc.findings) if doc.sentences[i].role == "results"] or findings[:-1] or findings
     if not results:
         return []
-    chosen = plainest(results[:4])[:2] or [min(results, key=lambda t: len(t.split()))]
+    plain = plainest(results[:4])
+    chosen = plain[:1] + [t for t in plain[1:2] if measure(t).fkgl <= SECOND_RESULT_GRADE]
+    chosen = chosen or [min(results, key=lambda t: len(t.split()))]
     chosen.sort(key=results.index)
     lead = "Here are the main points." if doc.design in STATEMENT_DESIGNS else "Here is what they found."
     return [lead] + chosen
@@ -339,10 +355,10 @@ def what_it_means(doc: Doc) -> list[str]:
     out = []
     used = {i for i in doc.findings if doc.sentences[i].role == "results"}
     conclusions = [s for s in doc.by_role("conclusions") if s.index not in used and not NEEDS_RESEARCH.search(s.text)
-                   and not DESCRIPTIVE.search(s.text)]
+                   and not DESCRIPTIVE.search(s.text) and not NOT_A_MEANING.search(s.text) and not reports_a_method(s.text)]
     if conclusions and doc.design != "study protocol":
-        # The first conclusion that reads plainly in about 25 words, else the shortest.
-        candidates = [reader_text(_plain(without_lead_in(strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:3]]
+        # The conclusion that reads plainest in about 25 words, else the shortest.
+        candidates = [reader_text(_plain(without_lead_in(strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:4]]
         meaning = next(iter(plainest(candidates)), min(candidates, key=lambda c: len(c.split())))
         if meaning not in what_was_found(doc):
             out.append("What it means: " + lower_first(meaning))

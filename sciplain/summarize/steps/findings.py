@@ -15,7 +15,7 @@ import re
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
-from ..plain import CLAUSE_FOLLOWS, drop_frame, rewrite, strip_statistics
+from ..plain import CLAUSE_FOLLOWS, drop_frame, has_verb, rewrite, strip_statistics
 from ..textutil import HEDGE, capitalise, ensure_period, has_negation, has_quantity
 from ..types import KeyFinding
 
@@ -234,7 +234,8 @@ _THIS_VERB = {"suggesting": "suggests", "showing": "shows", "implying": "implies
 _INTERPRETATION = re.compile(r",\s+(?:(?:suggesting|implying|meaning|supporting the (?:idea|notion|view|hypothesis))(?: that)?|"
                              r"(?:showing|confirming) that|pointing to|consistent with|in (?:line|keeping) with|which (?:suggests?|shows?|indicates?|implies|"
                              r"means|supports?|confirms?|points to|may (?:reflect|explain|indicate|suggest)))\s+[^;]+$", re.IGNORECASE)
-_TRAILING = re.compile(r",\s+(?:laying|paving|opening|offering|allowing|enabling|thereby|making it possible)\b[^.;]*(?=[.!?]?$)",
+_TRAILING = re.compile(r",\s+(?:laying|paving|opening|offering|allowing|enabling|thereby|making it possible|highlighting|underscoring|"
+                       r"emphasi[sz]ing|stressing)\b[^.;]*(?=[.!?]?$)",
                        re.IGNORECASE)
 # ", and the rate was …": a conjunction before a clause with its own subject (see ``CLAUSE_FOLLOWS``).
 _NEW_CLAUSE = re.compile(r",\s+(and|but|while|whereas|yet)\s+" + CLAUSE_FOLLOWS, re.IGNORECASE)
@@ -325,7 +326,7 @@ def _split_clauses(body: str, max_words: int = 14) -> str:
         return body
     for m in _NEW_CLAUSE.finditer(body):
         left, right = body[: m.start()], body[m.end():]
-        if len(left.split()) >= 6 and len(right.split()) >= 5 and not _ends_a_list(left):
+        if len(left.split()) >= 6 and len(right.split()) >= 5 and not _ends_a_list(left) and has_verb(left):
             right = _split_clauses(right, max_words)
             return f"{left}. {capitalise(right)}" if m.group(1).lower() == "and" else f"{left}. But {right}"
     return body
