@@ -541,12 +541,24 @@ _FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s
                     r"\s+that\s+", re.IGNORECASE)
 
 
+# An appositive that ends the sentence: "… mouse hepatitis virus, a coronavirus used to model hepatitis." One with
+# "and", "or" or a comma inside may be the end of a list ("aspirin, a statin and a beta blocker") and stays.
+_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:(?!\b(?:and|or)\b)[^,;.!?])+(?=[.!?]?$)")
+
+
 def drop_asides(text: str) -> str:
-    """Remove non-restrictive asides (", which …", ", including …") that carry no negation, no hedge and no
-    quantity (", which may explain …" stays: dropping it would drop the hedge; ", which fell to -0.3 D after
-    surgery" is a result)."""
-    return _ASIDE.sub(lambda m: m.group(0) if has_negation(m.group(0)) or HEDGE.search(m.group(0)) or has_quantity(m.group(0))
-                      else "", text)
+    """Remove non-restrictive asides (", which …", ", including …", a closing ", a coronavirus used to …") that
+    carry no negation, no hedge and no quantity (", which may explain …" stays: dropping it would drop the hedge;
+    ", which fell to -0.3 D after surgery" is a result)."""
+    def keep(m: re.Match) -> str:
+        return m.group(0) if has_negation(m.group(0)) or HEDGE.search(m.group(0)) or has_quantity(m.group(0)) else ""
+
+    text = _ASIDE.sub(keep, text)
+    body = text.rstrip(".!? ")
+    m = _APPOSITIVE.search(body)
+    if m and len(body[: m.start()].split()) >= 6 and not keep(m):
+        return body[: m.start()] + text[len(body):]
+    return text
 
 
 def drop_frame(text: str) -> str:

@@ -111,3 +111,12 @@ def test_aim_that_asks_a_question_is_put_as_one(aim, expected):
     from sciplain.summarize.steps.compose import plain_aim
 
     assert plain_aim(aim) == expected
+
+
+@pytest.mark.parametrize("title, opening", [
+    ("Calorimetric study of copper binding in the prion protein", "This study is about copper binding in the prion protein."),
+    ("A genetic analysis of bladder function after spinal cord injury", "This study is about bladder function after spinal cord injury."),
+])
+def test_a_title_that_names_its_method_first_gives_its_topic(offline, title, opening):
+    a = article(title, [("RESULTS", "Copper binding rose at low loading."), ("CONCLUSIONS", "Copper binding matters.")])
+    assert offline.analyse(a).summary.simple_explanation.startswith(opening)

@@ -2,7 +2,13 @@
 
 import pytest
 
-from sciplain.summarize.plain import drop_parentheticals, plain_words, split_long, strip_statistics
+from sciplain.summarize.plain import (
+    drop_asides,
+    drop_parentheticals,
+    plain_words,
+    split_long,
+    strip_statistics,
+)
 from sciplain.summarize.steps.compose import plainest
 from sciplain.summarize.steps.findings import shorten, states_statistics
 from sciplain.summarize.textutil import numbers_in
@@ -145,3 +151,15 @@ def test_where_to_download_something_is_not_what_a_study_means(offline):
     a = article("T", [("RESULTS", "Walking speed improved in the training group. Pain scores fell in the training group."),
                       ("CONCLUSIONS", "The list of predictions is available at http://example.org/list.html.")])
     assert "What it means" not in offline.analyse(a).summary.simple_explanation
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The researchers studied infection with mouse hepatitis virus, a coronavirus used to model viral hepatitis.",
+     "The researchers studied infection with mouse hepatitis virus."),
+    # the end of a list, a quantity and a hedge stay
+    ("Patients in the trial received aspirin, a statin and a beta blocker.", "Patients in the trial received aspirin, a statin and a beta blocker."),
+    ("Pain fell in the training group, a drop of 30%.", "Pain fell in the training group, a drop of 30%."),
+    ("Walking improved in the training group, a result that may matter.", "Walking improved in the training group, a result that may matter."),
+])
+def test_a_closing_appositive_goes_unless_it_carries_meaning(text, expected):
+    assert drop_asides(text) == expected

@@ -81,6 +81,9 @@ TITLE_LEAD = re.compile(r"^(?:a |an |the )?(?:(?:phase|one|two|three|i{1,3}|iv|r
                         r"clinical|open-label|systematic|narrative|observational|comparative|feasibility|case-control|longitudinal|"
                         r"pragmatic|crossover|cross-over|population-based) ){1,8}(?:trial|study|review|meta-analysis|analysis) "
                         r"(?:of|on|in|comparing|into)\s+(?=\S)", re.IGNORECASE)
+# "Calorimetric study of copper binding …" is about "copper binding …": "This study is about calorimetric study of" is no sentence.
+TITLE_STUDY_OF = re.compile(r"^(?:a |an |the )?(?:[\w-]+ ){0,2}?(?:study|studies|analysis|analyses|investigation|assessment|evaluation|survey|"
+                            r"examination|exploration|characteri[sz]ation) (?:of|on|into)\s+(?=\S)", re.IGNORECASE)
 NEEDS_RESEARCH = re.compile(r"\b(?:further|future|more|larger) (?:research|studies|trials|work)\b|\b(?:are|is) (?:needed|warranted|required)\b",
                             re.IGNORECASE)
 # What a paper offers rather than what its results mean: "The list is available at http://…".
@@ -152,7 +155,7 @@ def study_question(doc: Doc, level: str = "simple") -> str:
             if verb in ("report", "describe", "present", "review", "discuss", "summarise", "summarize"):
                 return "This paper " + PAPER_VERBS.get(verb, "describes") + m.group("rest")
             return "The researchers " + verb + m.group("rest")
-    title = sentence_case(TITLE_DESIGN.sub("", TITLE_LEAD.sub("", title_core(doc.article.title.strip()).rstrip("."))),
+    title = sentence_case(TITLE_DESIGN.sub("", TITLE_STUDY_OF.sub("", TITLE_LEAD.sub("", title_core(doc.article.title.strip()).rstrip(".")))),
                           " ".join(s.text for s in doc.sentences))
     if not title:
         return ""
