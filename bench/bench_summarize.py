@@ -35,7 +35,7 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 FLOORS = {  # generous, a little behind what the engine reaches: the targets are in TARGETS
     "fkgl_simple_max": 9.0,  # median over the datasets
-    "fkgl_simple_worst_max": 9.8,  # any one dataset
+    "fkgl_simple_worst_max": 9.2,  # any one dataset
     "fkgl_findings_worst_max": 14.5,
     "numbers_in_source_min": 99.0,
     "findings_without_source_max": 0,

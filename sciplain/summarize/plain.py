@@ -35,6 +35,9 @@ _STAT_TOKEN = re.compile(
     r"(?:low|moderate|high)[- ](?:quality|certainty)(?: evidence)?)",
 )
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+# A ratio's name in brackets with its value after them, as some abstracts print it: "(risk ratio RR) 0.81".
+_NAMED_VALUE = re.compile(r"\s*\(\s*(?:(?:risk|odds|hazard|rate) ratio|(?:standardi[sz]ed )?mean difference|relative risk)"
+                          r"(?:\s*,?\s*[A-Z]{1,4})?\s*\)\s*[-−‐]?\d+(?:\.\d+)?(?![\d.])", re.IGNORECASE)
 # Each inline pattern with the (lower-case) strings it cannot match without: a substring test is far cheaper
 # than trying the pattern at every position. All of them need a digit too.
 _INLINE_STATS = [
@@ -76,6 +79,7 @@ def strip_statistics(text: str) -> str:
         return m.group(0)
 
     if "(" in text or "[" in text:
+        text = _NAMED_VALUE.sub("", text)
         for _ in range(2):  # nested brackets: inner first
             text = _PAREN.sub(drop_stat_paren, text)
     if _DIGIT.search(text):
@@ -315,7 +319,19 @@ def _so(parts: list[str], i: int, rep: str) -> str:
     return ""
 
 
+# Nouns that "significant" qualifies in its everyday sense, "important": "a significant issue" is no "clear issue".
+_WEIGHTY = frozenset({"issue", "issues", "problem", "problems", "challenge", "challenges", "burden", "concern", "concerns",
+                      "role", "roles", "impact", "contribution", "cause", "causes", "source", "threat", "barrier", "barriers",
+                      "advance", "advances", "step", "public", "health", "economic", "clinical", "social", "implications"})
+
+
+def _significant(parts: list[str], i: int, rep: str) -> str:
+    """"significant" is "clear" of a result ("a significant drop") and "important" of a weighty noun."""
+    return ("Important" if parts[i][0].isupper() else "important") if _word_after(parts, i) in _WEIGHTY else rep
+
+
 _IN_CONTEXT = {
+    "significant": _significant,
     **{w: _participle("shown") for w in ("demonstrated", "revealed", "illustrated", "exhibited")},
     "indicated": _indicated, "obtained": _obtained, "determined": _kept_after_auxiliary, "ascertained": _kept_after_auxiliary,
     "equivalent": _equivalent, **{w: _so for w in ("thus", "hence", "therefore", "consequently")},

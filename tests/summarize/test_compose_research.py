@@ -113,3 +113,16 @@ def test_research_summary_never_doubles_the_conclusion_frame(offline, conclusion
     text = offline.analyse(a).summary.research_summary
     assert expected in text
     assert "that that" not in text.lower() and "that it was concluded" not in text
+
+
+@pytest.mark.parametrize("duration, sentence", [
+    ("24-week treatment period", "It involved a 24-week treatment period."),
+    ("8-week program", "It involved an 8-week program."),
+    ("8 weeks of treadmill training", "It involved 8 weeks of treadmill training."),
+    ("14 days", "The study lasted 14 days."),
+    ("12-month follow-up", "There was a 12-month follow-up."),
+])
+def test_a_study_duration_reads_as_a_sentence(duration, sentence):
+    from sciplain.summarize.steps.compose import duration_sentence
+
+    assert duration_sentence(duration, future=False) == sentence

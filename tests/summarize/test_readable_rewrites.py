@@ -163,3 +163,17 @@ def test_where_to_download_something_is_not_what_a_study_means(offline):
 ])
 def test_a_closing_appositive_goes_unless_it_carries_meaning(text, expected):
     assert drop_asides(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There was a significant drop in pain.", "There was a clear drop in pain."),
+    ("Bowel care is a very significant issue for patients.", "Bowel care is a very important issue for patients."),
+    ("Significant challenges remain.", "Important challenges remain."),
+])
+def test_significant_is_clear_of_a_result_and_important_of_a_weighty_noun(text, expected):
+    assert plain_words(text) == expected
+
+
+def test_a_ratio_named_in_brackets_goes_with_the_value_printed_after_them():
+    text = "Healing was similar at 24 weeks (risk ratio RR) 0.81, 95% confidence interval (CI) 0.52 to 1.26)."
+    assert strip_statistics(text) == "Healing was similar at 24 weeks."

@@ -461,6 +461,10 @@ def duration_sentence(duration: str, future: bool) -> str:
         return f"There {'will be' if future else 'was'} a {duration}."
     if " of " in duration:
         return f"It {'will involve' if future else 'involved'} {duration}."
+    if re.match(r"\S+-(?:hour|day|week|month|year)\b", duration):  # "24-week treatment period", "6-month program"
+        number = duration.split("-", 1)[0]
+        article = "an" if number.startswith("8") or number in ("11", "18") else "a"  # "an 8-week", "an 18-month"
+        return f"It {'will involve' if future else 'involved'} {article} {duration}."
     return f"The study {lasted} {duration}."
 
 
