@@ -101,18 +101,6 @@ GENOTYPE = (r"(?i:wild[- ]type|knock[- ]?out|knock[- ]?in|transgenic|mutant|null
 STRAIN_TOKEN = STRAIN_STOP + r"(?:" + GENOTYPE + r"(?![\w-])|[A-Z0-9][\w/.+−-]*|\([A-Z0-9][\w/.+−-]*\)|[+−-]/[+−-])"
 STRAIN_ITEM = STRAIN_TOKEN + r"(?:\s+" + STRAIN_TOKEN + r"){0,3}(?:\s+(?:mice|rats))?"
 STRAIN_SEP = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
-# Words that open a sentence in the abstract but not a name: "Normal mice were …" is "normal mice" mid-sentence.
-_COMMON_LEAD = re.compile(r"^(?:" + GENOTYPE + r"|(?i:normal|healthy|control|untreated|treated|infected|naive|naïve|sham|"
-                          r"older|younger|pregnant|obese|diabetic|injured|uninjured))(?![\w-])")
-
-
-def mid_sentence(description: str) -> str:
-    """The description as it reads inside a sentence: a common word that opened the abstract's sentence in
-    lower case ("Female C57BL/6 mice" -> "female C57BL/6 mice"); a strain name ("Swiss mice") as written."""
-    m = _COMMON_LEAD.match(description)
-    return description[:1].lower() + description[1:] if m and description[:1].isupper() and description[1:2].islower() else description
-
-
 NAMED = re.compile(r"(?<![\w-])(?!" + GENOTYPE + r"(?![\w-]))[A-Z0-9(]")  # a strain name, not "Adult"
 STRAIN = re.compile(r"(?<![\w/-])(?P<strain>" + STRAIN_ITEM + r"(?:" + STRAIN_SEP + STRAIN_ITEM + r"){0,5})\s+(?P<animal>mice|rats)\b")
 MORE_STRAINS = re.compile(r",?\s+(?:and|or)\s+(?:in\s+)?(?P<strain>" + STRAIN_ITEM + r")\s+(?P<animal>mice|rats)\b")

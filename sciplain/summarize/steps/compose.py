@@ -16,7 +16,6 @@ import re
 from ..abbreviations import LONG_FORM_WORDS, expand
 from ..design import design_kind
 from ..doc import Doc, Sentence
-from ..participants import mid_sentence
 from ..pipeline import step
 from ..plain import apply_glossary, plain_words, rewrite, strip_statistics, tidy
 from ..readability import measure
@@ -303,7 +302,7 @@ def names_participants(question: str, description: str | None) -> bool:
 def who_was_studied(doc: Doc) -> str:
     p = doc.summary.participants
     kind = design_kind(doc.design)
-    who = mid_sentence(with_unit(noun_phrase(p.description or p.population or ""), doc.source_text))
+    who = with_unit(noun_phrase(p.description or p.population or ""), doc.source_text)
     if who:
         who = tidy(re.sub(r"\s*\([^()]*\)", "", who))  # age/sex details stay in the participants field
         who = plain_words(apply_glossary(expand(who, doc.abbreviations, LONG_FORM_WORDS), doc.resources))

@@ -26,7 +26,8 @@ def _digits_first(phrase: str) -> str:
 
 
 COMMON_OPENERS = re.compile(r"^(?:Adult|Female|Male|Young|Aged|Old|Juvenile|Transgenic|Knockout|Wild-type|Healthy|Consecutive|"
-                            r"Eligible|All|Patients|Participants|People|Children|Adults|Men|Women|Mice|Rats|Twelve|Total)\b")
+                            r"Eligible|All|Patients|Participants|People|Children|Adults|Men|Women|Mice|Rats|Twelve|Total|Normal|Untreated|"
+                            r"Treated|Infected|Naive|Naïve|Sham|Older|Younger|Pregnant|Obese|Diabetic|Injured|Uninjured|Control)\b")
 
 
 def _reader_form(phrase: str | None, doc: Doc) -> str | None:
