@@ -36,6 +36,7 @@ class Doc:
     abbreviations: dict[str, str] = field(default_factory=dict)  # short -> long form
     design: str = ""
     species: str = ""  # "humans", "mice", "rats", … ("" when unknown)
+    no_studies: bool = False  # a review that found no studies it could include
     findings: list[int] = field(default_factory=list)  # sentence indices chosen as key findings
     resources: object = None  # a resources.Resources (glossary, categories)
 

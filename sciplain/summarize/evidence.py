@@ -2,8 +2,9 @@
 
 The scale is the Oxford Centre for Evidence-Based Medicine 2011 levels (1 strongest,
 5 weakest), with two labels of our own where a number would mislead readers:
-"preclinical" for animal and lab studies, and "no-results" for study protocols
-(the reference site once called a protocol with no results "Level 1").
+"preclinical" for animal and lab studies, "no-results" for study protocols (the
+reference site once called a protocol with no results "Level 1"), and "no-studies"
+for a review that looked and found nothing to include.
 
 | design                                   | level       |
 |------------------------------------------|-------------|
@@ -14,6 +15,7 @@ The scale is the Oxford Centre for Evidence-Based Medicine 2011 levels (1 strong
 | case report, narrative review, guideline, qualitative, other | 5 |
 | animal study, in vitro/lab study         | preclinical |
 | study protocol                           | no-results  |
+| a review that included no studies        | no-studies  |
 
 Guidelines get level 5 here because the level describes the design of the paper
 itself; a guideline's recommendations carry their own grading.
@@ -31,6 +33,7 @@ EVIDENCE_SCALE: list[tuple[str, str, str]] = [
     ("5", "Level 5 of 5: weakest", "A single case, an expert opinion or a review that does not combine results."),
     ("preclinical", "Preclinical — not yet tested in people", "A study in animals or in cells in a lab. Results may not hold in people."),
     ("no-results", "No results yet", "A study plan (protocol). The study has not reported results."),
+    ("no-studies", "No studies found", "A review that looked for studies on its question and found none it could include."),
 ]
 
 DESIGN_LEVEL: dict[str, tuple[str, str]] = {
@@ -54,6 +57,10 @@ DESIGN_LEVEL: dict[str, tuple[str, str]] = {
 }
 
 _LABELS = {level: label for level, label, _ in EVIDENCE_SCALE}
+# Whatever its design, a review that included no studies has no evidence to rank: "Level 1" would tell readers
+# the strongest evidence supports something nobody has tested.
+NO_STUDIES_FOUND = EvidenceLevel(level="no-studies", label=_LABELS["no-studies"],
+                                 reason="No studies found: the review found no studies it could include, so it cannot say what works.")
 
 
 def designs_by_level() -> dict[str, list[str]]:
@@ -61,6 +68,7 @@ def designs_by_level() -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = {level: [] for level, _, _ in EVIDENCE_SCALE}
     for design, (level, _) in DESIGN_LEVEL.items():
         grouped[level].append(design)
+    grouped["no-studies"].append("a review that found no studies to include")
     return grouped
 
 

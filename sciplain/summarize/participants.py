@@ -109,7 +109,8 @@ REVIEWS = ("systematic review", "systematic review with meta-analysis")
 
 
 def find_participants(sentences: list[tuple[str, str]], species: str, design: str) -> dict:
-    """{"count", "population", "description", "species"} from (text, role) pairs; missing keys mean unknown."""
+    """{"count", "population", "description", "species"} from (text, role) pairs; missing keys mean unknown.
+    A review that included no studies at all has "no_studies"."""
     texts = [t for t, r in sentences]
     ordered = [t for t, r in sentences if r == "methods"] + [t for t, r in sentences if r in ("results", "")] + \
               [t for t, r in sentences if r not in ("methods", "results", "")]
@@ -122,23 +123,49 @@ def find_participants(sentences: list[tuple[str, str]], species: str, design: st
         _add_strain(result, ordered)
     if "count" in result or "studies" not in result:  # "5 studies (aged 48 to 57 years)": an age is a person's
         _add_age_and_sex(result, " ".join(texts))
+    if design in REVIEWS + ("narrative review",) and found_no_studies(result, " ".join(texts)):
+        result["no_studies"] = True
     return result
+
+
+# What a search turned up is not what a review included: "we screened 1611 potentially relevant studies".
+SEARCHED = re.compile(r"\b(?:screen|retriev|potential|possibl|records|titles|citations|abstracts)",
+                      re.IGNORECASE)
+# A review that found nothing to include: "No studies met the inclusion criteria", "We did not find any RCTs".
+NO_STUDIES = re.compile(
+    r"\bno (?:new |eligible |relevant |published |completed |suitable |includable )*(?:randomi[sz]ed |controlled |clinical |"
+    r"quasi-randomi[sz]ed |prospective |comparative )*(?:studies|trials|RCTs)\b(?: \w+){0,3}? (?:were|was|met|could be|have been|"
+    r"has been|fulfilled|satisfied) (?:found|identified|included|eligible|located|retrieved|the|our|inclusion)|"
+    r"\b(?:did not|could not|failed to) (?:find|identify|locate|include) any (?:[\w-]+ ){0,5}?(?:studies|trials|RCTs)\b|"
+    r"\b(?:found|identified) no (?:[\w-]+ ){0,4}?(?:studies|trials|RCTs)\b|\bnone of the (?:\d+ |identified |retrieved )?(?:studies|trials|records) met\b",
+    re.IGNORECASE)
+
+
+def found_no_studies(found: dict, text: str) -> bool:
+    """Whether a review included no studies at all: it says it found none, and counts neither studies nor people
+    ("We found no trials comparing X" in a review of 12 trials is about one comparison)."""
+    return "count" not in found and "studies" not in found and bool(NO_STUDIES.search(text))
+
+
+def _searched(m: re.Match, t: str) -> bool:
+    return bool(SEARCHED.search(m.group(0)) or SEARCHED.search(t, max(0, m.start() - 30), m.start()))
 
 
 def _review(ordered: list[str]) -> dict:
     """"12 studies with 480 participants", or only the number of studies when no people are counted.
 
-    The people are the count ("count" is never the number of studies), whichever is named first."""
+    The people are the count ("count" is never the number of studies), whichever is named first; what a
+    search found ("we screened 1611 potentially relevant studies") counts for neither."""
     for rx in (REVIEW, REVIEW_PEOPLE_FIRST):
         for t in ordered:
             m = rx.search(t)
-            if m and _count(m.group("n")) and _count(m.group("k")):
+            if m and _count(m.group("n")) and _count(m.group("k")) and not _searched(m, t):
                 people = f"{m.group('mods')}{m.group('noun')}"
                 return {"count": _count(m.group("n")), "population": people, "studies": _count(m.group("k")),
                         "description": f"{_studies(m.group('k'))} with {m.group('n')} {people}"}
     for t in ordered:
         m = REVIEW_STUDIES.search(t)
-        if m and _count(m.group("k")):
+        if m and _count(m.group("k")) and not _searched(m, t):
             return {"description": _studies(m.group("k")), "studies": _count(m.group("k"))}
     return {}
 

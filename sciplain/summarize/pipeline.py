@@ -62,8 +62,8 @@ STEPS: list[str] = [
     "sentences",  # split the abstract, give each sentence a role
     "abbreviations",  # Schwartz–Hearst: "spinal cord injury (SCI)"
     "design",  # publication types, MeSH check tags and text cues -> fixed vocabulary
+    "participants",  # who and how many; a review that included no studies
     "evidence_level",  # design -> Oxford CEBM 2011 level with a plain label
-    "participants",
     "duration",
     "key_findings",  # 3–5 results/conclusions sentences, rewritten plainly
     "simple_explanation",  # composed: what was studied, in whom, what was found, what it means

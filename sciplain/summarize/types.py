@@ -43,7 +43,7 @@ class KeyFinding(_Model):
 
 
 class EvidenceLevel(_Model):
-    level: str  # "1".."5", "preclinical", "no-results"
+    level: str  # "1".."5", "preclinical", "no-results", "no-studies"
     label: str
     reason: str
 

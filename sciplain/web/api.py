@@ -105,7 +105,7 @@ class PaperFilters(Schema):
     kind: Literal["", "human", "animal", "lab", "review"] = Field(
         "", description="human (tested in people), animal, lab or review.")
     design: str = Field("", description='Study design, e.g. "randomized controlled trial".')
-    evidence: str = Field("", description='Evidence level: "1" to "5", "preclinical" or "no-results".')
+    evidence: str = Field("", description='Evidence level: "1" to "5", "preclinical", "no-results" or "no-studies".')
     year_from: int | None = Field(None, ge=1800, le=2200)
     year_to: int | None = Field(None, ge=1800, le=2200)
     page: int = Field(1, ge=1, le=10_000)

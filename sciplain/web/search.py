@@ -116,7 +116,7 @@ def parse_query(raw: str) -> ParsedQuery:
 class SearchFilters:
     category: str = ""  # category slug
     design: str = ""  # study design, as the summary engine names it
-    evidence: str = ""  # evidence level: "1".."5", "preclinical", "no-results"
+    evidence: str = ""  # evidence level: "1".."5", "preclinical", "no-results", "no-studies"
     kind: str = ""  # human, animal, lab, review
     year_from: int | None = None
     year_to: int | None = None

@@ -28,5 +28,37 @@ def test_evidence_reason_reads_plainly():
 
 
 def test_evidence_scale_is_exported_as_data_for_the_about_page():
-    assert [row[0] for row in EVIDENCE_SCALE] == ["1", "2", "3", "4", "5", "preclinical", "no-results"]
+    assert [row[0] for row in EVIDENCE_SCALE] == ["1", "2", "3", "4", "5", "preclinical", "no-results", "no-studies"]
     assert all(len(row) == 3 and all(isinstance(x, str) and x for x in row) for row in EVIDENCE_SCALE)
+
+
+EMPTY_REVIEW = [
+    ("BACKGROUND", "Bracing may relieve pain in people with spinal cord compression from cancer."),
+    ("OBJECTIVES", "To assess the effects of spinal bracing on pain in adults with metastatic spinal cord compression."),
+    ("SEARCH METHODS", "We searched CENTRAL, MEDLINE and Embase in 2023."),
+    ("MAIN RESULTS", "We screened 1611 potentially relevant studies. No studies met the inclusion criteria."),
+    ("AUTHORS' CONCLUSIONS", "There is no evidence from randomised trials on bracing in this group."),
+]
+
+
+def test_a_review_that_included_no_studies_is_never_ranked_as_strong_evidence(offline):
+    from .abstracts import article
+
+    summary = offline.analyse(article("Bracing for spinal cord compression", EMPTY_REVIEW, publication_types=["Systematic Review"])).summary
+    assert summary.study_design == "systematic review"
+    assert summary.evidence_level.level == "no-studies" and summary.evidence_level.label == "No studies found"
+    assert summary.participants.count is None and "1611" not in (summary.participants.description or "")
+    assert "found none they could include" in summary.simple_explanation and "gathered" not in summary.simple_explanation
+    assert "that found no studies it could include" in summary.research_summary
+    assert not any("screened" in f.text for f in summary.key_findings)
+    assert summary.practical_implications[0].title == "No answer yet"
+
+
+def test_a_review_that_found_no_trials_on_one_comparison_keeps_its_level(offline):
+    from .abstracts import article
+
+    sections = [("OBJECTIVES", "To assess treatments for pressure ulcers in people with spinal cord injury."),
+                ("MAIN RESULTS", "We included 12 trials with 480 participants. We found no trials comparing surgery with dressings."),
+                ("AUTHORS' CONCLUSIONS", "Dressings may help healing.")]
+    summary = offline.analyse(article("Pressure ulcers", sections, publication_types=["Systematic Review"])).summary
+    assert summary.evidence_level.level == "1"

@@ -50,6 +50,9 @@ DESIGN_PLAIN = {
     "other": "",
 }
 
+# A review that found nothing to include, whatever its design: "gathered and compared earlier studies" would be untrue.
+NO_STUDIES_PLAIN = "This was a review. The researchers looked for studies on this question but found none they could include."
+
 MEANING_CAVEAT = {
     "animal": "Results in animals often do not carry over to people. More research is needed before this could help patients.",
     "lab": "Lab results often do not carry over to people. More research is needed before this could help patients.",
@@ -371,14 +374,14 @@ def what_it_means(doc: Doc) -> list[str]:
     return out
 
 
-@step("simple_explanation", requires=["summary.key_findings", "findings", "design", "summary.participants", "abbreviations"],
+@step("simple_explanation", requires=["summary.key_findings", "findings", "design", "summary.participants", "abbreviations", "no_studies"],
       assigns=["summary.simple_explanation"])
 def simple_explanation_step(doc: Doc) -> Doc:
     question = study_question(doc)
     who = "" if names_participants(question, doc.summary.participants.description) else who_was_studied(doc)
     if who.startswith(("The study included", "The study will include", "The study used")):
         question = without_population(question)
-    parts = [what_was_studied(doc, question), who, DESIGN_PLAIN.get(doc.design, "")]
+    parts = [what_was_studied(doc, question), who, NO_STUDIES_PLAIN if doc.no_studies else DESIGN_PLAIN.get(doc.design, "")]
     parts += what_was_found(doc) + what_it_means(doc)
     doc.summary.simple_explanation = " ".join(ensure_period(p) for p in parts if p and p.strip())
     return doc
@@ -436,6 +439,8 @@ def research_design(doc: Doc, question: str = "") -> list[str]:
     who = re.sub(r"^one ", "a ", expand(who, doc.abbreviations))
     if design == "study protocol":
         out = [f"This paper describes the plan for a study{' of ' + who if who else ''}. It has no results yet."]
+    elif doc.no_studies:
+        out = [f"This {'is' if design in PRESENT_TENSE else 'was'} {DESIGN_NOUN.get(design, 'a review')} that found no studies it could include."]
     elif design in DESIGN_NOUN:
         link = " in " if design == "animal study" else " of "
         out = [f"This {'is' if design in PRESENT_TENSE else 'was'} {DESIGN_NOUN[design]}{link + who if who else ''}."]
@@ -517,7 +522,7 @@ def research_limitation(doc: Doc) -> str:
     return text if LIMITATION_CUE.search(text) else "The authors note a limitation: " + _lower_start(text, doc.source_text)
 
 
-@step("research_summary", requires=["sentences", "design", "summary.participants", "summary.study_duration", "findings"],
+@step("research_summary", requires=["sentences", "design", "summary.participants", "summary.study_duration", "findings", "no_studies"],
       assigns=["summary.research_summary"])
 def research_summary_step(doc: Doc) -> Doc:
     """The "more detail" layer, composed in a fixed order: what was asked, who and how, what was found,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..design import classify_design, species_of
 from ..doc import Doc
-from ..evidence import evidence_for_design
+from ..evidence import NO_STUDIES_FOUND, evidence_for_design
 from ..pipeline import step
 
 
@@ -20,7 +20,7 @@ def design_step(doc: Doc) -> Doc:
     return doc
 
 
-@step("evidence_level", requires=["design"], assigns=["summary.evidence_level"])
+@step("evidence_level", requires=["design", "no_studies"], assigns=["summary.evidence_level"])
 def evidence_step(doc: Doc) -> Doc:
-    doc.summary.evidence_level = evidence_for_design(doc.design)
+    doc.summary.evidence_level = NO_STUDIES_FOUND if doc.no_studies else evidence_for_design(doc.design)
     return doc

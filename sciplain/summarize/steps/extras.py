@@ -73,7 +73,9 @@ def _inferred(doc: Doc) -> list[Limitation]:
         out.append("It describes a single person, so the results may not apply to others.")
     if doc.design == "study protocol":
         out.append("This is a plan: the study has no results yet, and plans can change.")
-    if doc.design == "narrative review":
+    if doc.no_studies:
+        out.append("The review found no studies to include, so it cannot show whether the treatment works or not.")
+    elif doc.design == "narrative review":
         out.append("The authors did not search for studies in a systematic way, so some studies may have been left out.")
     if doc.summary.study_duration and kind == "human":
         m = DURATION_VALUE.search(doc.summary.study_duration)
@@ -84,7 +86,7 @@ def _inferred(doc: Doc) -> list[Limitation]:
     return [Limitation(text=t, origin="inferred") for t in out]
 
 
-@step("limitations", requires=["sentences", "design", "summary.participants", "summary.study_duration"],
+@step("limitations", requires=["sentences", "design", "summary.participants", "summary.study_duration", "no_studies"],
       assigns=["summary.limitations"])
 def limitations_step(doc: Doc) -> Doc:
     doc.summary.limitations = _stated(doc) + _inferred(doc)
@@ -101,7 +103,7 @@ WEAK_EVIDENCE = word_alternation("insufficient", "uncertain", "unclear", "low[- 
 DEVICE = word_alternation("stimulation", "device", "exoskeleton", "implant", "brain-computer", "robot", end=r"\w*")
 
 
-@step("practical_implications", requires=["design", "sentences", "summary.participants", "summary.evidence_level"],
+@step("practical_implications", requires=["design", "sentences", "summary.participants", "summary.evidence_level", "no_studies"],
       assigns=["summary.practical_implications"])
 def implications_step(doc: Doc) -> Doc:
     kind = design_kind(doc.design)
@@ -115,7 +117,10 @@ def implications_step(doc: Doc) -> Doc:
         items.append(Implication(title="Results to come", text="This paper sets out how a study will be run. It does not say yet whether the treatment works."))
     if TARGET.search(concl) and kind in ("animal", "lab", "other"):
         items.append(Implication(title="Therapeutic target", text="The authors suggest this could be a target for future treatments. It is not a treatment yet."))
-    if kind == "review" and WEAK_EVIDENCE.search(concl):
+    if doc.no_studies:
+        items.append(Implication(title="No answer yet", text="No studies on this question could be found, so nobody knows yet whether this works. "
+                                                             "Studies may be planned or under way."))
+    elif kind == "review" and WEAK_EVIDENCE.search(concl):
         items.append(Implication(title="Evidence is still uncertain", text="The studies so far do not give a clear answer. More and better studies are needed."))
     elif kind == "review" and doc.design != "narrative review":
         items.append(Implication(title="What the evidence says", text="This review brings together many studies, which gives a fuller picture than any single study."))

@@ -31,7 +31,10 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r"\w+ (?:studies|trials) (?:met|were included)|of the \d+|data (?:were|from)|the mean age|the median age|"
                          r"most (?:studies|trials)|many studies|the quality|the risk of bias|overall risk of bias|"
                          r"(?:this|the) (?:update|review|search) (?:included|identified|found)|\w+ (?:new )?(?:studies|trials) (?:were|was) added|"
-                         r"the (?:duration|length) of (?:treatment|follow-up|the (?:studies|trials|interventions)) (?:varied|ranged))", re.IGNORECASE)
+                         r"the (?:duration|length) of (?:treatment|follow-up|the (?:studies|trials|interventions)) (?:varied|ranged)|"
+                         # how the search went, not what it found: "we screened 300 titles", "347 possible titles"
+                         r".*\b(?:screened|(?:possible|potential|potentially relevant) (?:titles|records|citations|studies)|"
+                         r"titles and abstracts|removal of duplicates|duplicates (?:were )?removed)\b)", re.IGNORECASE)
 LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE|"
                        r"heterogeneity|I2|I²|statistical variation|interpreted with caution)\b", re.IGNORECASE)
 # What was done rather than what was found: "Mice received X for 14 days", "Samples were collected at …",

@@ -39,9 +39,10 @@ def _reader_form(phrase: str | None, doc: Doc) -> str | None:
     return expand(phrase, doc.abbreviations)
 
 
-@step("participants", requires=["sentences", "design", "species", "abbreviations"], assigns=["summary.participants"])
+@step("participants", requires=["sentences", "design", "species", "abbreviations"], assigns=["summary.participants", "no_studies"])
 def participants_step(doc: Doc) -> Doc:
     found = find_participants([(s.text, s.role) for s in doc.sentences], doc.species, doc.design)
+    doc.no_studies = bool(found.get("no_studies"))
     doc.summary.participants = Participants(
         description=_reader_form(found.get("description"), doc),
         count=found.get("count"),
