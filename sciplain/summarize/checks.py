@@ -24,8 +24,9 @@ import re
 from functools import lru_cache
 
 from .abbreviations import find_abbreviations
+from .design import design_kind
 from .doc import Sentence
-from .evidence import DESIGN_LEVEL
+from .evidence import DESIGN_LEVEL, NO_STUDIES_FOUND
 from .plain import drop_parentheticals, plain_for, strip_statistics
 from .plain_words import PLAIN_WORDS
 from .readability import TARGETS, summary_readability
@@ -150,8 +151,10 @@ def check_summary(summary: Summary, article: Article, sentences: list[Sentence],
     checks += [_check("F005", name) for name, value in required.items() if not value]
 
     if summary.evidence_level is not None and summary.study_design in DESIGN_LEVEL:
-        expected = DESIGN_LEVEL[summary.study_design][0]
-        if summary.evidence_level.level != expected or "not specified" in summary.evidence_level.label.lower():
+        expected = {DESIGN_LEVEL[summary.study_design][0]}
+        if design_kind(summary.study_design) == "review":
+            expected.add(NO_STUDIES_FOUND.level)  # a review that included no studies has no level to give
+        if summary.evidence_level.level not in expected or "not specified" in summary.evidence_level.label.lower():
             checks.append(_check("F007", "evidence_level", level=summary.evidence_level.level, design=summary.study_design))
 
     for i, item in enumerate(summary.practical_implications):

@@ -90,7 +90,9 @@ TEXT_RULES: list[tuple[str, re.Pattern]] = [
                               r"\b(?:included in|for) (?:this|the) review\b|\b(?:this|the) review (?:included|identified|found)|"
                               r"\bmet (?:our|the) (?:inclusion|eligibility|selection) criteria|\bsearch strateg(?:y|ies)\b|"
                               r"\beligible for (?:inclusion|this review)|\b\d+ (?:unique )?(?:citations|references|records)\b|"
-                              r"\bwe identified \d+ (?:unique |eligible |relevant )?(?:studies|trials|reports|rcts)\b")),
+                              r"\bwe identified \d+ (?:unique |eligible |relevant )?(?:studies|trials|reports|rcts)\b|"
+                              # a Cochrane review's own headings and search report, which an empty review still has
+                              r"\bsearch methods\b|\blast searched\b|\b(?:were|was) searched for (?:publications|studies|trials|randomi[sz]ed)")),
     ("guideline", _rx(r"\b(?:clinical )?(?:practice )?guidelines? (?:for|on)\b.*\brecommend|\bconsensus statement\b|\brecommendations? (?:for|on) the (?:management|treatment|care)\b|\bposition statement\b")),
     ("randomized controlled trial", _rx(r"\brandomi[sz]ed(?:,)? (?:\w+[- ]){0,4}(?:controlled |clinical |crossover |cross-over |pilot |feasibility )?(?:trial|study)\b|\brandomly (?:assigned|allocated|divided)\b|\bwere randomi[sz]ed\b|\bplacebo-controlled\b|\brandomi[sz]ation\b")),
     ("case report", _rx(r"\bcase report\b|\bwe (?:report|describe|present) (?:a|the|an unusual|a rare) (?:case|patient|\d+-year-old)|\ba \d+-year-old (?:man|woman|male|female|boy|girl|patient)\b|\bthis case\b(?!-)")),

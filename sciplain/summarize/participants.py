@@ -141,10 +141,17 @@ NO_STUDIES = re.compile(
     re.IGNORECASE)
 
 
+# "Only one case-control study was included", "We included a single trial": a review with something in it.
+INCLUDED_SOME = re.compile(r"\b(?:(?:only )?(?:one|a single|\d+|" + WORDS + r") (?:[\w-]+ ){0,3}(?:study|studies|trials?|RCTs?) (?:was|were) included|"
+                           r"we included (?:only )?(?:one|a single|\d+|" + WORDS + r") )", re.IGNORECASE)
+
+
 def found_no_studies(found: dict, text: str) -> bool:
-    """Whether a review included no studies at all: it says it found none, and counts neither studies nor people
-    ("We found no trials comparing X" in a review of 12 trials is about one comparison)."""
-    return "count" not in found and "studies" not in found and bool(NO_STUDIES.search(text))
+    """Whether a review included no studies at all: it says it found none, and includes or counts neither studies
+    nor people ("We found no trials comparing X" in a review of 12 trials is about one comparison; "No randomized
+    trials were identified. Only one case-control study was included." has one study)."""
+    return ("count" not in found and "studies" not in found and bool(NO_STUDIES.search(text))
+            and not INCLUDED_SOME.search(text))
 
 
 def _searched(m: re.Match, t: str) -> bool:

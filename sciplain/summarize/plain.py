@@ -46,6 +46,8 @@ _INLINE_STATS = [
     (("=", ":"), re.compile(r"[,;]\s*\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|AUC|ICC|β|r|t|F|Z|U|χ2|χ²|I2|I²)\s*(?:\(\d+(?:,\s*\d+)?\))?\s*[=:]\s*[-−]?\d+(?:\.\d+)?")),
     (("=",), re.compile(r"[,;]\s*\b[nN]\s*=\s*\d[\d,]*")),
     (("±", "+/-"), re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?")),
+    # event counts set against each other: "non-union 2/38 versus 2/46"
+    (("/",), re.compile(r",?\s*\b\d+\s*/\s*\d+\s+(?:versus|vs\.?|compared with)\s+\d+\s*/\s*\d+\b")),
     # Only as an aside (after a comma, colon, semicolon or bracket, or as "with a …"): as the subject or object
     # of its sentence ("The weighted hazard ratio = 1.09 for carriers") the statistic stays, since removing it
     # would leave "The for carriers"; the key findings then pass such a sentence over.

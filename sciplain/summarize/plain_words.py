@@ -38,7 +38,7 @@ PLAIN_WORDS: dict[str, str] = {
     "treatment-related": "treatment", "concomitant": "at the same time", "initiated": "started", "initiation": "start",
     "terminate": "end", "terminated": "ended", "implement": "carry out", "implemented": "carried out",
     "associated with": "linked to", "association": "link", "associations": "links", "relationship": "link",
-    "relationships": "links", "subsequent": "later", "previously": "before", "currently": "now", "additional": "more", "evaluation": "check",
+    "relationships": "links", "subsequent": "later", "previously": "before", "currently": "now", "additional": "more", "an additional": "another", "evaluation": "check",
     "assessment": "check", "assessments": "checks", "investigation": "study", "investigations": "studies",
     "characterized": "marked", "characterised": "marked", "reduction": "drop", "reductions": "drops",
     "population": "group", "populations": "groups",
@@ -93,6 +93,6 @@ SUMMARY_WORDS = {k: v for k, v in PLAIN_WORDS.items() if k in {
     "utilize", "utilized", "utilizes", "utilization", "utilise", "utilised", "utilizing", "utilising", "demonstrate",
     "demonstrated", "demonstrates", "demonstrating", "approximately", "additionally", "furthermore", "moreover",
     "subsequently", "prior to", "in order to", "commence", "commenced", "facilitate", "facilitates", "facilitated",
-    "numerous", "in addition", "a majority of", "the majority of", "owing to", "due to", "in the absence of",
+    "numerous", "in addition", "an additional", "a majority of", "the majority of", "owing to", "due to", "in the absence of",
     "nonetheless", "nevertheless", "respectively", "exhibited", "exhibit", "exhibits", "considerable", "various",
     "consequently", "therefore", "thus", "hence", "subsequent", "previously", "currently", "additional"}}

@@ -100,3 +100,10 @@ def test_design_an_overview_in_its_own_words_is_a_narrative_review(title, text, 
 def test_design_a_study_that_discusses_its_findings_is_not_a_review():
     text = "We discuss how the enzyme works. We show that mice lacking the enzyme recover less, and we report its structure."
     assert classify_design("An enzyme in repair", text, [], ["Animals", "Mice"]) == "animal study"
+
+
+def test_an_empty_cochrane_review_is_still_a_systematic_review():
+    text = ("Search methods: The Cochrane Register (last searched 5 January 2012) was searched for publications describing "
+            "randomised controlled trials. Selection criteria: Randomised controlled trials of distal perfusion. "
+            "Main results: There were no randomised controlled trials identified. Registry studies may help.")
+    assert classify_design("Distal perfusion during aneurysm surgery", text, [], []) == "systematic review"

@@ -62,3 +62,13 @@ def test_a_review_that_found_no_trials_on_one_comparison_keeps_its_level(offline
                 ("AUTHORS' CONCLUSIONS", "Dressings may help healing.")]
     summary = offline.analyse(article("Pressure ulcers", sections, publication_types=["Systematic Review"])).summary
     assert summary.evidence_level.level == "1"
+
+
+def test_a_review_of_one_non_randomized_study_is_not_empty(offline):
+    from .abstracts import article
+
+    sections = [("OBJECTIVES", "To assess drugs after needle-stick injury in health workers."),
+                ("MAIN RESULTS", "No randomized controlled trials were identified. Only one case-control study was included."),
+                ("AUTHORS' CONCLUSIONS", "The drug may lower the risk of infection.")]
+    summary = offline.analyse(article("Drugs after needle-stick injury", sections, publication_types=["Systematic Review"])).summary
+    assert summary.evidence_level.level == "1"

@@ -177,3 +177,17 @@ def test_significant_is_clear_of_a_result_and_important_of_a_weighty_noun(text, 
 def test_a_ratio_named_in_brackets_goes_with_the_value_printed_after_them():
     text = "Healing was similar at 24 weeks (risk ratio RR) 0.81, 95% confidence interval (CI) 0.52 to 1.26)."
     assert strip_statistics(text) == "Healing was similar at 24 weeks."
+
+
+def test_event_counts_set_against_each_other_are_statistics():
+    assert strip_statistics("Neither trial found differences in pain or non-union 2/38 versus 2/46.") == \
+        "Neither trial found differences in pain or non-union."
+
+
+def test_cochrane_hyphens_and_wishes_for_better_trials_are_read_right():
+    from sciplain.summarize.steps.findings import certainty_levels, plain_certainty
+
+    assert plain_certainty("There was very low\u2010certainty evidence on healing.") == "There was very weak evidence on healing."
+    assert certainty_levels("High quality randomised controlled trials are needed.") == []
+    assert certainty_levels("Pain fell (low quality evidence).") == ["low"]
+    assert plain_words("An additional search found more studies.") == "Another search found more studies."

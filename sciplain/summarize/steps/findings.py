@@ -171,10 +171,21 @@ def third_person(text: str, who: str = "the researchers") -> str:
 
 # --- certainty of the evidence -------------------------------------------------------------------------
 
-_LEVEL = r"(very[- ]low|low|moderate|high)"
-CERTAINTY = re.compile(rf"\b{_LEVEL}[- ](?:certainty|quality)\b|\bcertainty of (?:the )?evidence (?:was|is|as) {_LEVEL}\b|"
+# Cochrane prints its hyphens as U+2010 ("low‐certainty") as often as "-".
+_HYPHEN = "[-\u2010\u2011 ]"
+_LEVEL = rf"(very{_HYPHEN}low|low|moderate|high)"
+# "high-quality trials are needed" is a wish, not a grade: a grade is of the evidence, or stands alone ("(low quality)").
+CERTAINTY = re.compile(rf"\b{_LEVEL}{_HYPHEN}(?:certainty|quality)\b(?!{_HYPHEN}*(?:randomi|trials?\b|studies|stud(?:y|ies)\b|research|rcts?\b|"
+                       rf"data\b|clinical|controlled|prospective|observational|cohort|evaluations?|reporting|methods?))|"
+                       rf"\bcertainty of (?:the )?evidence (?:was|is|as) {_LEVEL}\b|"
                        rf"\bevidence (?:was |is )?of {_LEVEL} (?:certainty|quality)\b", re.IGNORECASE)
-_INLINE_CERTAINTY = re.compile(rf"\b{_LEVEL}[- ](?:certainty|quality) (?:of )?evidence\b", re.IGNORECASE)
+_INLINE_CERTAINTY = re.compile(rf"\b{_LEVEL}{_HYPHEN}(?:certainty|quality) (?:of )?evidence\b", re.IGNORECASE)
+_LEVEL_HYPHENS = re.compile(r"[-\u2010\u2011]")
+
+
+def _level(found: str) -> str:
+    """"Very‐low" -> "very low"."""
+    return _LEVEL_HYPHENS.sub(" ", found.lower())
 STRENGTH = {"high": "strong", "moderate": "moderate", "low": "weak", "very low": "very weak"}
 _WEAKEST_FIRST = ("very low", "low", "moderate", "high")
 _SAYS_STRENGTH = re.compile(r"\b(?:weak|strong|moderate) evidence\b|\bevidence (?:is|was)\b|\b(?:un)?certain(?:ty)?\b", re.IGNORECASE)
@@ -189,7 +200,7 @@ def certainty_levels(text: str) -> list[str]:
     """GRADE levels named in ``text``, weakest first ("very low", "low", "moderate", "high")."""
     if not _grades(text):
         return []
-    found = {next(g for g in m.groups() if g).lower().replace("-", " ") for m in CERTAINTY.finditer(text)}
+    found = {_level(next(g for g in m.groups() if g)) for m in CERTAINTY.finditer(text)}
     return [level for level in _WEAKEST_FIRST if level in found]
 
 
@@ -197,7 +208,7 @@ def plain_certainty(text: str) -> str:
     """"low-certainty evidence" -> "weak evidence": the GRADE term in words a reader knows."""
     if not _grades(text):
         return text
-    return _INLINE_CERTAINTY.sub(lambda m: STRENGTH[m.group(1).lower().replace("-", " ")] + " evidence", text)
+    return _INLINE_CERTAINTY.sub(lambda m: STRENGTH[_level(m.group(1))] + " evidence", text)
 
 
 def keep_certainty(text: str, source: str) -> str:
