@@ -493,7 +493,8 @@ CLAUSE_FOLLOWS = (r"(?=(?!\w+(?:ed|ing|ly)\b)(?:(?!who\b|which\b|that\b)[\w'’-
 # departments of health can …" has none before its ", and": the conjunction joins a list, not two clauses.
 _VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|do|could|can|may|might|will|would|should|must)\b|"
                    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bwith )(?<!\bof )(?<!\bin )(?<!\bfor )(?<!\bto )(?<!\bby )(?<!\bno )"
-                   r"\b(?:[a-z]{3,}ed|rose|fell|grew|led|found|showed|shows|made|took|gave|became|remained|saw|began|"
+                   r"\b(?:[a-z]{3,}ed|rose|fell|grew|led|found|showed|shows|made|took|gave|became|remained|saw|began|got|went|felt|kept|"
+                   r"left|lost|held|met|ran|came|won|helps|works|lowers|raises|"
                    r"increases|decreases|reduces|improves|leads|causes|remains|appears|seems|suggests|indicates)\b", re.IGNORECASE)
 
 

@@ -191,3 +191,26 @@ def test_cochrane_hyphens_and_wishes_for_better_trials_are_read_right():
     assert certainty_levels("High quality randomised controlled trials are needed.") == []
     assert certainty_levels("Pain fell (low quality evidence).") == ["low"]
     assert plain_words("An additional search found more studies.") == "Another search found more studies."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The cognitive behavioural therapy study helped.", "The cognitive behavioural therapy study helped."),  # a name
+    ("Psychological treatments helped some people.", "Talking treatments helped some people."),
+])
+def test_therapy_names_stay_whole_and_psychological_treatments_are_talking_treatments(text, expected):
+    assert plain_words(text) == expected
+
+
+def test_a_trailing_grade_becomes_a_sentence_of_its_own():
+    from sciplain.summarize.steps.findings import keep_certainty
+
+    assert keep_certainty("Success was higher in the cough group, very low-certainty evidence.", "") == \
+        "Success was higher in the cough group. The evidence for this is very weak."
+
+
+def test_a_list_item_without_a_verb_is_no_key_finding(offline):
+    results = ("Four studies compared education with usual care. Provision of information on the prevention of "
+               "pressure sores. Education lowered the number of new pressure sores in two studies.")
+    a = article("T", [("RESULTS", results)])
+    texts = [f.text for f in offline.analyse(a).summary.key_findings]
+    assert texts and not any(t.startswith("Provision") for t in texts)

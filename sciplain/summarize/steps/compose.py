@@ -398,7 +398,9 @@ DESIGN_NOUN = {
     "in vitro/lab study": "a laboratory study", "narrative review": "a narrative review", "guideline": "a clinical guideline",
 }
 PRESENT_TENSE = frozenset({"narrative review", "guideline"})  # a review is, a study was
-OUTCOME = re.compile(r"\b(?:primary|main) (?:outcome|end ?point)s?(?: measures?)? (?:was|were|will be|is|are|included) (?P<what>[^;]{3,120}?)\.?$",
+# "The primary outcome was walking speed"; not "the evidence for the primary outcome was of very low certainty".
+OUTCOME = re.compile(r"(?<!\bfor the )(?<!\bon the )\b(?:primary|main) (?:outcome|end ?point)s?(?: measures?)? (?:was|were|will be|is|are|included) "
+                     r"(?!of\b)(?P<what>(?:(?!certainty|quality)[^;]){3,120}?)\.?$",
                      re.IGNORECASE)
 CONCLUSION_FRAME = re.compile(r"^(?:(?:these|our|the|this|the present) (?:results|findings|data|observations|study|review|trial|work|analysis)|"
                               r"we|the authors) (?:further |strongly |collectively |also )?(?P<verb>suggest|indicat|show|demonstrat|impl|reveal|"

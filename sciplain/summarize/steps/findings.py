@@ -211,6 +211,9 @@ def plain_certainty(text: str) -> str:
     return _INLINE_CERTAINTY.sub(lambda m: STRENGTH[_level(m.group(1))] + " evidence", text)
 
 
+_TRAILING_STRENGTH = re.compile(r"[,;]\s+((?:very weak|weak|moderate|strong)(?: to (?:very weak|weak|moderate|strong))?) evidence\.?$")
+
+
 def keep_certainty(text: str, source: str) -> str:
     """``text`` with the certainty its source stated, when rewriting removed it.
 
@@ -219,6 +222,8 @@ def keep_certainty(text: str, source: str) -> str:
     for this is weak." (or "weak to moderate" when its source grades several outcomes), a
     sentence of its own so that the finding's own sentence does not grow longer."""
     text = plain_certainty(text)
+    # "…higher in the training group, very weak evidence." reads as a sentence of its own
+    text = _TRAILING_STRENGTH.sub(lambda m: f". The evidence for this is {m.group(1)}.", text)
     levels = certainty_levels(source)
     if not levels or _SAYS_STRENGTH.search(text):
         return text
@@ -370,6 +375,10 @@ def reader_text(rewritten: str, doc: Doc, sources: list[Sentence], findings: boo
     return ensure_period(capitalise(keep_certainty(out, source)))
 
 
+# A heading-like fragment opens with a noun of action: "Provision of information on …", "Use of …".
+_NOMINAL_START = re.compile(r"^(?:[A-Z][a-z]+(?:ion|ment|ance|ence|ity|ing)|Use|Effects?|Comparison|Role) of\b")
+
+
 @step("key_findings", requires=["sentences", "abbreviations", "design"], assigns=["findings", "summary.key_findings"])
 def key_findings_step(doc: Doc) -> Doc:
     if doc.design == "study protocol":
@@ -381,7 +390,8 @@ def key_findings_step(doc: Doc) -> Doc:
         plain = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=16,
                         long_forms=False)
         text = reader_text(plain, doc, [s], findings=True)
-        if len(text.split()) < 4 or any(f.text == text for f in findings):
+        # too short, a repeat, or no sentence at all ("Provision of information on …" from a list of comparisons)
+        if len(text.split()) < 4 or any(f.text == text for f in findings) or _NOMINAL_START.match(text) and not has_verb(text):
             continue
         findings.append(KeyFinding(text=text, source_sentences=[s.index]))
         chosen.append(s.index)
