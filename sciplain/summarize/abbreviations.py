@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .textutil import looks_plural, singular
+
 _PAREN = re.compile(r"\(([^()]{1,12})\)")
 
 
@@ -78,8 +80,23 @@ def find_abbreviations(text: str) -> dict[str, str]:
             if long_form[:1].isupper() and long_form[1:2].islower() and not re.search(r"\s[A-Z]", long_form) \
                     and not _eponym(long_form, text):
                 long_form = long_form[0].lower() + long_form[1:]  # "Spinal cord injury" opened its sentence
-            found[sf] = long_form
+            found[sf] = _singular_for(sf, long_form)
     return found
+
+
+# Nouns that end in "s" in the singular too.
+_INVARIANT = frozenset({"species", "series", "diabetes", "means", "news", "herpes", "rabies", "scabies", "measles", "mumps",
+                        "rickets", "aids", "physics", "genetics", "economics", "statistics", "diagnostics", "kinetics",
+                        "dynamics", "mechanics", "biomechanics", "ethics", "politics", "lens"})
+
+
+def _singular_for(sf: str, long_form: str) -> str:
+    """"Digital rectal exams (DRE)": a singular short form stands for one exam, so "the DRE was" must read "the
+    digital rectal exam was"; "DREs" is then made plural again. A plural short form ("AEs") keeps its plural."""
+    head, _, last = long_form.rpartition(" ")
+    if sf.endswith("s") or not looks_plural(last) or last.lower() in _INVARIANT or not last.islower():
+        return long_form
+    return f"{head} {singular(last)}" if head else singular(last)
 
 
 @lru_cache(maxsize=256)

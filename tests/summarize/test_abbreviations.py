@@ -38,3 +38,14 @@ def test_abbreviations_expand_keeps_short_forms_whose_long_form_is_too_long():
     abbr = {"LPA2": "lysophosphatidic acid receptor 2", "SCI": "spinal cord injury"}
     assert expand("Lysophosphatidic acid receptor 2 (LPA2) rose. LPA2 and SCI.", abbr, max_words=3) == \
         "Lysophosphatidic acid receptor 2 rose. LPA2 and spinal cord injury."
+
+
+@pytest.mark.parametrize("text, short, long", [
+    ("Digital rectal exams (DRE) are routine.", "DRE", "digital rectal exam"),  # one exam per short form
+    ("Spinal cord injuries (SCI) are common.", "SCI", "spinal cord injury"),
+    ("Adverse events (AEs) were rare.", "AEs", "adverse events"),  # a plural short form stays plural
+    ("Reactive oxygen species (ROS) rose.", "ROS", "reactive oxygen species"),
+    ("People with multiple sclerosis (MS) took part.", "MS", "multiple sclerosis"),
+])
+def test_a_singular_short_form_gets_a_singular_long_form(text, short, long):
+    assert find_abbreviations(text)[short] == long

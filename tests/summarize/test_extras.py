@@ -102,3 +102,12 @@ def test_glossary_spells_out_the_papers_abbreviations_the_summary_keeps_short(of
     assert terms.get("FESC") == ("Short for functional electrical stimulation cycling.", "paper")
     assert terms.get("spinal cord injury", ("", ""))[1] == "glossary"
     assert not any(c.code == "F009" for c in summary.checks)
+
+
+def test_the_strength_of_a_narrative_review_reads_as_english(offline):
+    from .abstracts import article
+
+    a = article("Cortical reorganization after spinal cord injury: a review",
+                [("", "We review how the cortex reorganizes after spinal cord injury. Reorganization varies between people.")])
+    items = offline.analyse(a).summary.practical_implications
+    assert items[0].text.startswith("This kind of study gives the weakest evidence.")

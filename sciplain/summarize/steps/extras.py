@@ -134,6 +134,7 @@ def implications_step(doc: Doc) -> Doc:
         level = doc.summary.evidence_level
         explanation = next((text for lv, _, text in EVIDENCE_SCALE if lv == level.level), "")
         strength = level.label.split(":", 1)[-1].strip()  # no "4 of 5" here: F001 allows only the source's numbers
+        strength = f"the {strength}" if strength.endswith("est") else strength  # "the weakest evidence"
         items.append(Implication(title="How strong the evidence is",
                                  text=f"This kind of study gives {strength} evidence. {explanation}".strip()))
     items.append(Implication(title="Talk to your care team", text="One study is not enough to change your care. Ask your doctor or therapist what these results mean for you."))
