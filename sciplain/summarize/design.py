@@ -107,6 +107,9 @@ TEXT_RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 STRONG_PROTOCOL = _rx(r"\b(?:study|trial|review) protocol\b|\bthis protocol\b|\bprotocol for a\b|\bthis is (?:the|a) protocol\b")
+# A plan told in the future tense, twice or more: "differences will be compared …", "statistics will be used …".
+FUTURE_METHODS = _rx(r"\bwill be (?:compared|used|measured|assessed|collected|analy[sz]ed|included|followed|invited|enrolled|"
+                     r"evaluated|examined|recorded|recruited|randomi[sz]ed|allocated|assigned|performed|conducted|obtained)\b")
 REVIEW_SAYS_SO = _rx(r"\b(?:here,? we (?:review|discuss|summari[sz]e|describe recent|highlight|provide an overview)|we review|this (?:mini-?)?review|"
                      r"here,? we (?:provide|give|present|offer) (?:an? )?(?:brief |short |comprehensive |critical |concise )?(?:update|overview|summary|review|synthesis)|"
                      r"we (?:will )?briefly (?:discuss|review|summari[sz]e|describe|outline)|we summari[sz]e (?:recent|current|the (?:current|recent|latest))|"
@@ -249,7 +252,7 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
                 return "systematic review with meta-analysis" if meta.search(low) else "systematic review"
             return design
     species = species_of(full, mesh) if species is None else species
-    if STRONG_PROTOCOL.search(low):
+    if STRONG_PROTOCOL.search(low) or len(FUTURE_METHODS.findall(low)) >= 2:
         return "study protocol"
     if is_systematic(full):
         return "systematic review with meta-analysis" if meta.search(low) else "systematic review"

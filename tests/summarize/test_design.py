@@ -107,3 +107,12 @@ def test_an_empty_cochrane_review_is_still_a_systematic_review():
             "randomised controlled trials. Selection criteria: Randomised controlled trials of distal perfusion. "
             "Main results: There were no randomised controlled trials identified. Registry studies may help.")
     assert classify_design("Distal perfusion during aneurysm surgery", text, [], []) == "systematic review"
+
+
+def test_methods_told_in_the_future_tense_make_a_protocol():
+    text = ("In this study differences will be compared between children who play sports and those who do not. "
+            "Questionnaires will be used to measure health. Results will guide professionals.")
+    assert classify_design("Health in youth sports", text, ["Journal Article"], []) == "study protocol"
+    # one future plan in a finished study is not enough
+    done = "We compared 40 children. Walking improved. A larger trial will be conducted next year."
+    assert classify_design("Walking in children", done, ["Journal Article"], []) != "study protocol"

@@ -214,3 +214,11 @@ def test_a_list_item_without_a_verb_is_no_key_finding(offline):
     a = article("T", [("RESULTS", results)])
     texts = [f.text for f in offline.analyse(a).summary.key_findings]
     assert texts and not any(t.startswith("Provision") for t in texts)
+
+
+def test_a_disease_name_keeps_its_words_while_the_same_word_alone_is_made_plain(offline):
+    a = article("T", [("METHODS", "Eight patients with advanced age-related macular degeneration received the lens."),
+                      ("RESULTS", "Near vision improved in 7 eyes. Nerve degeneration was not seen in any patient.")])
+    summary = offline.analyse(a).summary
+    assert "age-related macular degeneration" in summary.simple_explanation
+    assert "macular breakdown" not in summary.simple_explanation + summary.research_summary
