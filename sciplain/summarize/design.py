@@ -95,7 +95,7 @@ TEXT_RULES: list[tuple[str, re.Pattern]] = [
                               r"\bsearch methods\b|\blast searched\b|\b(?:were|was) searched for (?:publications|studies|trials|randomi[sz]ed)")),
     ("guideline", _rx(r"\b(?:clinical )?(?:practice )?guidelines? (?:for|on)\b.*\brecommend|\bconsensus statement\b|\brecommendations? (?:for|on) the (?:management|treatment|care)\b|\bposition statement\b")),
     ("randomized controlled trial", _rx(r"\brandomi[sz]ed(?:,)? (?:\w+[- ]){0,4}(?:controlled |clinical |crossover |cross-over |pilot |feasibility )?(?:trial|study)\b|\brandomly (?:assigned|allocated|divided)\b|\bwere randomi[sz]ed\b|\bplacebo-controlled\b|\brandomi[sz]ation\b")),
-    ("case report", _rx(r"\bcase report\b|\bwe (?:report|describe|present) (?:a|the|an unusual|a rare) (?:case|patient|\d+-year-old)|\ba \d+-year-old (?:man|woman|male|female|boy|girl|patient)\b|\bthis case\b(?!-)")),
+    ("case report", _rx(r"\bcase report\b|\bwe (?:hereby |here |now )?(?:report|describe|present) (?:a|the|an unusual|a rare) (?:case|patient|\d+-year-old)|\ba \d+-year-old (?:man|woman|male|female|boy|girl|patient)\b|\bthis case\b(?!-)")),
     ("case series", _rx(r"\bcase series\b|\bwe (?:report|describe|present) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a series of) (?:cases|patients)\b|\bseries of (?:\d+ )?(?:cases|patients)\b")),
     ("qualitative", _rx(r"\bqualitative\b|\bsemi-structured interviews?\b|\bfocus groups?\b|\bthematic analysis\b|\bgrounded theory\b|\binterpretative phenomenological\b")),
     ("case-control", _rx(r"\bcase-?control\b|\bmatched controls\b")),

@@ -550,9 +550,12 @@ def split_long(text: str, max_words: int = 18) -> str:
 
 
 # An aside runs to the next comma, semicolon or full stop; a decimal point ("-0.3 D") is no full stop.
-_ASIDE = re.compile(r",\s+(?:which|who|whom|including|such as|particularly|especially|in particular|namely|respectively|as well as|"
-                    r"as (?:measured|assessed|determined|shown|indicated) by|as compared (?:with|to)|independent of)\b"
-                    r"(?:[^,;.]|\.(?=\d))*(?=[,.;]|$)")
+# ", which estimated D. patagonica as a burrower" reports a result (a verb of finding) and stays; an initial's
+# full stop ("D. patagonica") ends no aside.
+_ASIDE = re.compile(r",\s+(?:which(?!\s+(?:estimated|predicted|classified|identified|detected|increased|decreased|reduced|"
+                    r"improved|doubled|halved|prevented|reversed|restored|showed|revealed)\b)|who|whom|including|such as|particularly|especially|in particular|namely|respectively|"
+                    r"as well as|as (?:measured|assessed|determined|shown|indicated) by|as compared (?:with|to)|independent of)\b"
+                    r"(?:[^,;.]|\.(?=\d)|(?<=\b[A-Z])\.(?=\s[a-z]))*(?=[,.;]|$)")
 _FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s+|furthermore,?\s+|additionally,?\s+|in addition,?\s+)?"
                     r"(?:it (?:was|is) concluded|the (?:present )?(?:results|findings) concluded|"
                     r"(?:we|our (?:results|data|findings|study|analys[ie]s)|this study|the results)\s+(?:also\s+|further\s+)?"

@@ -116,3 +116,8 @@ def test_methods_told_in_the_future_tense_make_a_protocol():
     # one future plan in a finished study is not enough
     done = "We compared 40 children. Walking improved. A larger trial will be conducted next year."
     assert classify_design("Walking in children", done, ["Journal Article"], []) != "study protocol"
+
+
+def test_we_hereby_report_a_case_is_a_case_report():
+    text = "We hereby report a case of total sternal resection and reconstruction with a prosthesis for a tumour."
+    assert classify_design("Sternal resection for a tumour", text, ["Journal Article"], []) == "case report"

@@ -222,3 +222,14 @@ def test_a_disease_name_keeps_its_words_while_the_same_word_alone_is_made_plain(
     summary = offline.analyse(a).summary
     assert "age-related macular degeneration" in summary.simple_explanation
     assert "macular breakdown" not in summary.simple_explanation + summary.research_summary
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a result in the past tense is no aside
+    ("We built models based on vestibular shape, which estimated D. patagonica as a burrower.",
+     "We built models based on vestibular shape, which estimated D. patagonica as a burrower."),
+    # an initial's full stop does not end the aside early
+    ("Cells came from the gut, such as E. coli and others, and grew fast.", "Cells came from the gut, and grew fast."),
+])
+def test_asides_end_at_a_real_full_stop_and_never_hold_a_result(text, expected):
+    assert drop_asides(text) == expected
