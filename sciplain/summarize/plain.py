@@ -45,7 +45,8 @@ _INLINE_STATS = [
     (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*[\[(]?[-−‐]?\d+(?:\.\d+)?\s*(?:to|-|–|,)\s*[-−‐]?\d+(?:\.\d+)?[\])]?")),
     (("=", ":"), re.compile(r"[,;]\s*\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|AUC|ICC|β|r|t|F|Z|U|χ2|χ²|I2|I²)\s*(?:\(\d+(?:,\s*\d+)?\))?\s*[=:]\s*[-−]?\d+(?:\.\d+)?")),
     (("=",), re.compile(r"[,;]\s*\b[nN]\s*=\s*\d[\d,]*")),
-    (("±", "+/-"), re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?")),
+    # a spread after a value ("45 ± 3"); a tolerance ("within ±0.50 D") is part of what was found and stays
+    (("±", "+/-"), re.compile(r"(?<=[\d)%])\s*(?:±|\+/-)\s*\d+(?:\.\d+)?")),
     # event counts set against each other: "non-union 2/38 versus 2/46"
     (("/",), re.compile(r",?\s*\b\d+\s*/\s*\d+\s+(?:versus|vs\.?|compared with)\s+\d+\s*/\s*\d+\b")),
     # Only as an aside (after a comma, colon, semicolon or bracket, or as "with a …"): as the subject or object

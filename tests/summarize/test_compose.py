@@ -70,6 +70,8 @@ def test_simple_explanation_uses_title_when_no_objective_is_stated(offline):
     ("Telomeres of Oxytricha in the Wild", "We studied telomeres in Oxytricha cells.", "Telomeres of Oxytricha in the wild"),
     ("Trauma Care at Indio Mountains Research Station", "Trauma care was studied.", "Trauma care at Indio Mountains Research Station"),
     ("Weight Gain-Induced Steatosis in People With Obesity", "Weight gain was studied.", "Weight gain-induced steatosis in people with obesity"),
+    ("Ligand-Based Discovery of a New Scaffold for the Opioid Receptor", "A scaffold was found.",
+     "Ligand-based discovery of a new scaffold for the opioid receptor"),
     # already in sentence case
     ("Insulin resistance in people with spinal cord injury in Canada", "Insulin was measured.",
      "Insulin resistance in people with spinal cord injury in Canada"),

@@ -233,3 +233,8 @@ def test_a_disease_name_keeps_its_words_while_the_same_word_alone_is_made_plain(
 ])
 def test_asides_end_at_a_real_full_stop_and_never_hold_a_result(text, expected):
     assert drop_asides(text) == expected
+
+
+def test_a_tolerance_is_kept_while_a_spread_goes():
+    assert strip_statistics("Age was 45 ± 3 years.") == "Age was 45 years."
+    assert strip_statistics("Of eyes, 75.0% were within ±0.50 D of the target.") == "Of eyes, 75.0% were within ±0.50 D of the target."

@@ -251,9 +251,12 @@ def sentence_case(title: str, source: str) -> str:
     places = [m.span() for m in _PLACE.finditer(title)]
 
     def lower(m: re.Match) -> str:
-        if m.start() == 0 or any(a <= m.start() < b for a, b in places):
+        if any(a <= m.start() < b for a, b in places):
             return m.group(1)
-        return "-".join(part if part in names else part.lower() for part in m.group(1).split("-"))
+        first, *rest = m.group(1).split("-")
+        if m.start() != 0:
+            first = first if first in names else first.lower()
+        return "-".join([first] + [part if part in names else part.lower() for part in rest])  # "Ligand-based discovery"
 
     return _TITLE_WORD.sub(lower, title)
 
