@@ -47,10 +47,12 @@ def _rx(p: str) -> re.Pattern:
 
 ANIMAL_MESH = {"animals", "mice", "rats", "mice, inbred c57bl", "rats, sprague-dawley", "rats, wistar", "dogs", "swine",
                "cats", "rabbits", "macaca mulatta", "macaca", "zebrafish", "primates", "sheep", "disease models, animal",
-               "mice, knockout", "mice, transgenic", "drosophila", "drosophila melanogaster", "guinea pigs", "cattle"}
+               "mice, knockout", "mice, transgenic", "drosophila", "drosophila melanogaster", "guinea pigs", "cattle", "horses",
+               "chickens", "goats"}
 MESH_SPECIES = {"mice": "mice", "rats": "rats", "dogs": "dogs", "swine": "pigs", "cats": "cats", "rabbits": "rabbits",
                 "zebrafish": "zebrafish", "macaca mulatta": "monkeys", "macaca": "monkeys", "primates": "monkeys",
-                "sheep": "sheep", "drosophila": "flies", "drosophila melanogaster": "flies", "guinea pigs": "guinea pigs"}
+                "sheep": "sheep", "drosophila": "flies", "drosophila melanogaster": "flies", "guinea pigs": "guinea pigs",
+                "cattle": "cattle", "horses": "horses", "chickens": "chickens", "goats": "goats"}
 SPECIES_WORDS = {
     "mice": _rx(r"\b(?:mice|mouse|murine)\b"),
     "rats": _rx(r"\b(?:rats?|sprague[- ]dawley|wistar)\b"),
@@ -63,6 +65,10 @@ SPECIES_WORDS = {
     "flies": _rx(r"\b(?:drosophila|fruit flies)\b"),
     "worms": _rx(r"\b(?:c\. elegans|caenorhabditis)\b"),
     "sheep": _rx(r"\b(?:sheep|ovine)\b"),
+    "cattle": _rx(r"\b(?:cattle|cows?|calves|heifers|bovine(?! serum))\b"),  # bovine serum albumin is a lab reagent
+    "horses": _rx(r"\b(?:horses?|equine)\b"),
+    "chickens": _rx(r"\b(?:chickens?|chicks|broilers)\b"),
+    "goats": _rx(r"\b(?:goats?|caprine)\b"),
 }
 # One flat alternation finds every species word; the word's own pattern then names it. (Named groups, one per
 # species, made the search ten times slower.)

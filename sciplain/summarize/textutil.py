@@ -112,7 +112,7 @@ def has_quantity(text: str) -> bool:
 
 
 # A word, then the same word again or its plural: "sequencing sequencing", "treatment treatments".
-_DOUBLED = re.compile(r"\b([a-z][a-z-]+) (\1(?:e?s)?)\b")
+_DOUBLED = re.compile(r"\b([a-z][a-z-]+) (\1(?:e?s)?)\b", re.IGNORECASE)
 
 
 def undouble(text: str, source: str) -> str:
@@ -122,7 +122,13 @@ def undouble(text: str, source: str) -> str:
     if not _DOUBLED.search(text):
         return text
     low = source.lower()
-    return _DOUBLED.sub(lambda m: m.group(0) if m.group(0) in low else m.group(2), text)
+
+    def single(m: re.Match) -> str:
+        if m.group(0).lower() in low:
+            return m.group(0)
+        return m.group(2)[0].upper() + m.group(2)[1:] if m.group(1)[0].isupper() else m.group(2)  # "Treatment treatments"
+
+    return _DOUBLED.sub(single, text)
 
 
 CONTENT_STOP = frozenset(

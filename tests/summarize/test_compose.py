@@ -122,3 +122,9 @@ def test_aim_that_asks_a_question_is_put_as_one(aim, expected):
 def test_a_title_that_names_its_method_first_gives_its_topic(offline, title, opening):
     a = article(title, [("RESULTS", "Copper binding rose at low loading."), ("CONCLUSIONS", "Copper binding matters.")])
     assert offline.analyse(a).summary.simple_explanation.startswith(opening)
+
+
+def test_a_translated_title_in_square_brackets_still_says_what_was_studied(offline):
+    a = article("[Cancer deaths in a cohort of chromium plating workers].",
+                [("", "We followed 300 workers for 20 years. Lung cancer deaths were higher than expected.")])
+    assert offline.analyse(a).summary.simple_explanation.startswith("This study is about cancer deaths in a cohort of chromium plating workers.")

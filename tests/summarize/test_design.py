@@ -121,3 +121,8 @@ def test_methods_told_in_the_future_tense_make_a_protocol():
 def test_we_hereby_report_a_case_is_a_case_report():
     text = "We hereby report a case of total sternal resection and reconstruction with a prosthesis for a tumour."
     assert classify_design("Sternal resection for a tumour", text, ["Journal Article"], []) == "case report"
+
+
+def test_farm_animals_are_animals_and_a_lab_reagent_is_not():
+    assert species_of("Gene variants and expression of HGF in Qinchuan cattle.", []) == "cattle"
+    assert species_of("Cells were grown with bovine serum albumin.", []) != "cattle"

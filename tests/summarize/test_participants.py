@@ -268,3 +268,12 @@ def test_a_description_opens_in_lower_case_unless_with_a_name(offline, text, des
     summary = offline.analyse(a).summary
     assert summary.participants.description == description
     assert f"The study used {description}." in summary.simple_explanation
+
+
+def test_a_long_abbreviation_stays_short_in_the_participants(offline):
+    from .abstracts import article
+
+    a = article("T", [("BACKGROUND", "Obsessive compulsive personality disorder (OCPD) is common."),
+                      ("METHODS", "In all, 75 patients with OCPD took part."),
+                      ("RESULTS", "Perfectionism predicted symptoms.")])
+    assert offline.analyse(a).summary.participants.description == "75 patients with OCPD"

@@ -120,3 +120,7 @@ def test_a_participants_description_keeps_its_unit():
     source = "The trials included 300 people with pressure sores for a mean duration of 6.5 weeks. Pain fell."
     assert with_unit("300 people with pressure sores for a mean duration of 6.5", source).endswith("6.5 weeks")
     assert with_unit("adults aged 45", "We studied adults aged 45 and older.") == "adults aged 45"
+
+
+def test_a_word_doubled_at_the_start_of_a_sentence_is_undoubled_in_sentence_case():
+    assert undouble("Treatment treatments may help.", "Treatment interventions may help.") == "Treatments may help."

@@ -185,9 +185,14 @@ _TITLE_BREAK = re.compile(r"(?:(?<=[a-z0-9]{3}[.?!])|(?<=[A-Z]{3}[.?!])|(?<=[?!]
                           r"(?<!\betc\.)(?<!\bsensu\.)\s+(?=[\[\"'“A-Z])")
 
 
+# MEDLINE puts a title translated into English in square brackets: "[Confirmation of an excess of …]."
+_TRANSLATED = re.compile(r"^\[([^\[\]]+)\]\.?$")
+
+
 def title_core(title: str) -> str:
     """The title's own sentence: a journal's section label before it ("GENE SILENCING.") and a subtitle after it
-    ("A case report.", "Findings from an evidence synthesis.") go."""
+    ("A case report.", "Findings from an evidence synthesis.") go, and so do a translated title's brackets."""
+    title = _TRANSLATED.sub(r"\1", title.strip())
     parts = [p for p in _TITLE_BREAK.split(title) if p.strip()]
     while len(parts) > 1 and parts[0].rstrip(".").isupper():
         parts = parts[1:]

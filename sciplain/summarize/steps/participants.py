@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..abbreviations import expand
+from ..abbreviations import LONG_FORM_WORDS, expand
 from ..doc import Doc
 from ..participants import NUMBER_WORDS, find_duration, find_participants
 from ..pipeline import step
@@ -36,7 +36,7 @@ def _reader_form(phrase: str | None, doc: Doc) -> str | None:
     phrase = _digits_first(phrase)
     if COMMON_OPENERS.match(phrase):
         phrase = lower_first(phrase)
-    return expand(phrase, doc.abbreviations)
+    return expand(phrase, doc.abbreviations, LONG_FORM_WORDS)  # "75 patients with DSM-IV …", not its eight-word name
 
 
 @step("participants", requires=["sentences", "design", "species", "abbreviations"], assigns=["summary.participants", "no_studies"])
