@@ -258,7 +258,7 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
                 return "systematic review with meta-analysis" if meta.search(low) else "systematic review"
             return design
     species = species_of(full, mesh) if species is None else species
-    if STRONG_PROTOCOL.search(low) or len(FUTURE_METHODS.findall(low)) >= 2:
+    if STRONG_PROTOCOL.search(low) or "will be" in low and len(FUTURE_METHODS.findall(low)) >= 2:
         return "study protocol"
     if is_systematic(full):
         return "systematic review with meta-analysis" if meta.search(low) else "systematic review"

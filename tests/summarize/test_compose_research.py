@@ -126,3 +126,11 @@ def test_a_study_duration_reads_as_a_sentence(duration, sentence):
     from sciplain.summarize.steps.compose import duration_sentence
 
     assert duration_sentence(duration, future=False) == sentence
+
+
+def test_a_certainty_statement_is_no_main_outcome(offline):
+    a = article("T", [("OBJECTIVES", "To assess education for preventing pressure ulcers."),
+                      ("MAIN RESULTS", ("We included 10 studies with 2261 participants. The evidence for the primary outcome was of "
+                                       "very low certainty. Education made little difference to new ulcers.")),
+                      ("AUTHORS' CONCLUSIONS", "Education may make little difference.")])
+    assert "The main outcome was" not in offline.analyse(a).summary.research_summary

@@ -406,9 +406,7 @@ DESIGN_NOUN = {
     "in vitro/lab study": "a laboratory study", "narrative review": "a narrative review", "guideline": "a clinical guideline",
 }
 PRESENT_TENSE = frozenset({"narrative review", "guideline"})  # a review is, a study was
-# "The primary outcome was walking speed"; not "the evidence for the primary outcome was of very low certainty".
-OUTCOME = re.compile(r"(?<!\bfor the )(?<!\bon the )\b(?:primary|main) (?:outcome|end ?point)s?(?: measures?)? (?:was|were|will be|is|are|included) "
-                     r"(?!of\b)(?P<what>(?:(?!certainty|quality)[^;]){3,120}?)\.?$",
+OUTCOME = re.compile(r"\b(?:primary|main) (?:outcome|end ?point)s?(?: measures?)? (?:was|were|will be|is|are|included) (?P<what>[^;]{3,120}?)\.?$",
                      re.IGNORECASE)
 CONCLUSION_FRAME = re.compile(r"^(?:(?:these|our|the|this|the present) (?:results|findings|data|observations|study|review|trial|work|analysis)|"
                               r"we|the authors) (?:further |strongly |collectively |also )?(?P<verb>suggest|indicat|show|demonstrat|impl|reveal|"
@@ -459,11 +457,18 @@ def research_design(doc: Doc, question: str = "") -> list[str]:
     if doc.summary.study_duration:
         out.append(duration_sentence(doc.summary.study_duration, future))
     # A protocol's plans read as results to the role decoder ("The primary outcome will be …"), so look there too.
-    outcome = next((m for s in doc.by_role("methods", "results") if (m := OUTCOME.search(strip_statistics(s.text)))), None)
+    outcome = next((m for s in doc.by_role("methods", "results") if (m := OUTCOME.search(strip_statistics(s.text))) and names_an_outcome(m)), None)
     if outcome:
         what = expand(outcome.group("what"), doc.abbreviations)
         out.append(f"The main outcome {'will be' if future else 'was'} {what}.")
     return out
+
+
+def names_an_outcome(m: re.Match) -> bool:
+    """"The primary outcome was walking speed"; not "the evidence for the primary outcome was of very low certainty"."""
+    before = m.string[max(0, m.start() - 8):m.start()]
+    return not (before.endswith(("for the ", "on the ")) or m.group("what").startswith("of ")
+                or "certainty" in m.group("what") or "quality" in m.group("what"))
 
 
 def duration_sentence(duration: str, future: bool) -> str:
