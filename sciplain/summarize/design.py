@@ -69,6 +69,7 @@ SPECIES_WORDS = {
     "horses": _rx(r"\b(?:horses?|equine)\b"),
     "chickens": _rx(r"\b(?:chickens?|chicks|broilers)\b"),
     "goats": _rx(r"\b(?:goats?|caprine)\b"),
+    "bats": _rx(r"\bbats\b"),
 }
 # One flat alternation finds every species word; the word's own pattern then names it. (Named groups, one per
 # species, made the search ten times slower.)

@@ -277,3 +277,15 @@ def test_a_long_abbreviation_stays_short_in_the_participants(offline):
                       ("METHODS", "In all, 75 patients with OCPD took part."),
                       ("RESULTS", "Perfectionism predicted symptoms.")])
     assert offline.analyse(a).summary.participants.description == "75 patients with OCPD"
+
+
+def test_number_words_and_age_details_read_well_inside_the_simple_explanation(offline):
+    from .abstracts import article
+
+    a = article("Trauma registry", [("", ("Four hundred fifty-nine patients were registered in the first year. Road traffic "
+                                         "collisions were the most common cause of injury."))])
+    assert "The study included four hundred fifty-nine patients." in offline.analyse(a).summary.simple_explanation
+    a = article("Sexual risk", [("", "We enrolled 1,527 women (median age was 35 years) in five counties. Two women tested positive.")])
+    summary = offline.analyse(a).summary
+    assert summary.participants.description == "1,527 women (median age was 35 years)"
+    assert "The study included 1,527 women." in summary.simple_explanation

@@ -313,9 +313,9 @@ def names_participants(question: str, description: str | None) -> bool:
 def who_was_studied(doc: Doc) -> str:
     p = doc.summary.participants
     kind = design_kind(doc.design)
-    who = with_unit(noun_phrase(p.description or p.population or ""), doc.source_text)
+    # age/sex details "(median age was 35 years)" stay in the participants field; they go before the predicate is cut
+    who = with_unit(noun_phrase(tidy(re.sub(r"\s*\([^()]*\)", "", p.description or p.population or ""))), doc.source_text)
     if who:
-        who = tidy(re.sub(r"\s*\([^()]*\)", "", who))  # age/sex details stay in the participants field
         who = plain_words(apply_glossary(expand(who, doc.abbreviations, LONG_FORM_WORDS), doc.resources))
     if doc.design in ("systematic review", "systematic review with meta-analysis"):
         if not who:

@@ -34,7 +34,7 @@ def _reader_form(phrase: str | None, doc: Doc) -> str | None:
     if not phrase:
         return None
     phrase = _digits_first(phrase)
-    if COMMON_OPENERS.match(phrase):
+    if COMMON_OPENERS.match(phrase) or NUMBER_WORDS.match(phrase):  # "Four hundred fifty-nine patients" opened a sentence
         phrase = lower_first(phrase)
     return expand(phrase, doc.abbreviations, LONG_FORM_WORDS)  # "75 patients with DSM-IV …", not its eight-word name
 
