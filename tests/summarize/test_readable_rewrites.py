@@ -238,3 +238,15 @@ def test_asides_end_at_a_real_full_stop_and_never_hold_a_result(text, expected):
 def test_a_tolerance_is_kept_while_a_spread_goes():
     assert strip_statistics("Age was 45 ± 3 years.") == "Age was 45 years."
     assert strip_statistics("Of eyes, 75.0% were within ±0.50 D of the target.") == "Of eyes, 75.0% were within ±0.50 D of the target."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients with acute kidney injury did worse.", "Patients with sudden kidney damage did worse."),
+    ("Acute pain fell after surgery.", "Short-term pain fell after surgery."),
+    ("Children with acute lymphoblastic leukemia were treated.", "Children with acute lymphoblastic leukemia were treated."),
+])
+def test_acute_in_the_name_of_a_condition_is_not_early(text, expected):
+    from sciplain.summarize.plain import apply_glossary
+    from sciplain.summarize.resources import default_resources
+
+    assert apply_glossary(text, default_resources()) == expected
