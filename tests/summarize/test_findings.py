@@ -193,3 +193,21 @@ def test_key_findings_keep_the_short_form_of_a_long_abbreviation(offline):
 def test_shorten_for_a_key_finding_keeps_a_further_result_after_showing():
     text = "Treated rats walked better at eight weeks, showing larger areas of spared white matter."
     assert shorten(text, findings=True) == text
+
+
+def test_a_key_finding_stands_alone_without_a_leading_but(offline):
+    from .abstracts import article
+
+    a = article("T", [("RESULTS", ("The new species looks like the others. However, the pupa of the new species has large gills "
+                                  "that set it apart from all other species in the genus."))])
+    texts = [f.text for f in offline.analyse(a).summary.key_findings]
+    assert any(t.startswith("The pupa of the new species has large gills") for t in texts)
+
+
+def test_a_purpose_clause_before_the_main_clause_is_the_aim(offline):
+    from .abstracts import article
+
+    a = article("T", [("", ("To understand the basis for PNAG removal, the structure of the IcaB enzyme from one bacterium has been "
+                           "determined. The enzyme uses an unusual process."))])
+    simple = offline.analyse(a).summary.simple_explanation
+    assert simple.startswith("The researchers wanted to understand the basis for PNAG removal.")

@@ -171,7 +171,7 @@ def study_question(doc: Doc, level: str = "simple") -> str:
 
 
 # "To find such molecules, we screened …": the purpose ends where the main clause begins.
-_MAIN_CLAUSE = re.compile(r",\s+(?:we|the (?:researchers|authors)|(?:the|a|an|this|these|our) (?:[\w-]+ ){0,4}(?:was|were|is|are|has been|have been))\b")
+_MAIN_CLAUSE = re.compile(r",\s+(?:we|the (?:researchers|authors)|(?:the|a|an|this|these|our) (?:[\w-]+ ){0,8}(?:was|were|is|are|has been|have been))\b")
 
 
 def purpose_only(aim: str) -> str:

@@ -375,6 +375,8 @@ def reader_text(rewritten: str, doc: Doc, sources: list[Sentence], findings: boo
     return ensure_period(capitalise(keep_certainty(out, source)))
 
 
+# "But the pupa of the new species …": a key finding stands alone, without the link to the sentence before it.
+_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|So|Yet|Also),?\s+(?=\S)")
 # A heading-like fragment opens with a noun of action: "Provision of information on …", "Use of …".
 _NOMINAL_START = re.compile(r"^(?:[A-Z][a-z]+(?:ion|ment|ance|ence|ity|ing)|Use|Effects?|Comparison|Role) of\b")
 
@@ -389,7 +391,7 @@ def key_findings_step(doc: Doc) -> Doc:
     for s in choose(doc.sentences, design=doc.design):
         plain = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=16,
                         long_forms=False)
-        text = reader_text(plain, doc, [s], findings=True)
+        text = capitalise(_LEADING_CONJUNCTION.sub("", reader_text(plain, doc, [s], findings=True)))
         # too short, a repeat, or no sentence at all ("Provision of information on …" from a list of comparisons)
         if len(text.split()) < 4 or any(f.text == text for f in findings) or _NOMINAL_START.match(text) and not has_verb(text):
             continue
