@@ -250,3 +250,10 @@ def test_acute_in_the_name_of_a_condition_is_not_early(text, expected):
     from sciplain.summarize.resources import default_resources
 
     assert apply_glossary(text, default_resources()) == expected
+
+
+def test_a_finding_that_states_its_quality_gets_no_second_sentence_on_it():
+    from sciplain.summarize.steps.findings import keep_certainty
+
+    text = "All studies were small and of only moderate quality."
+    assert keep_certainty(text, text) == text

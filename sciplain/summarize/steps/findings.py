@@ -225,7 +225,7 @@ def keep_certainty(text: str, source: str) -> str:
     # "…higher in the training group, very weak evidence." reads as a sentence of its own
     text = _TRAILING_STRENGTH.sub(lambda m: f". The evidence for this is {m.group(1)}.", text)
     levels = certainty_levels(source)
-    if not levels or _SAYS_STRENGTH.search(text):
+    if not levels or _SAYS_STRENGTH.search(text) or certainty_levels(text):  # "… of only moderate quality" says it already
         return text
     strength = STRENGTH[levels[0]] if len(levels) == 1 else f"{STRENGTH[levels[0]]} to {STRENGTH[levels[-1]]}"
     return f"{ensure_period(text)} The evidence for this is {strength}."
