@@ -257,3 +257,25 @@ def test_a_finding_that_states_its_quality_gets_no_second_sentence_on_it():
 
     text = "All studies were small and of only moderate quality."
     assert keep_certainty(text, text) == text
+
+
+def test_a_grade_turned_into_a_sentence_is_not_added_twice():
+    from sciplain.summarize.steps.findings import keep_certainty
+
+    source = "Treatment may have reduced deaths at three years (RR 0.8, 95% CI 0.7 to 0.9; 552 people; low-certainty evidence)."
+    out = keep_certainty("Treatment may have reduced deaths at three years, low-certainty evidence.", source)
+    assert out == "Treatment may have reduced deaths at three years. The evidence for this is weak."
+
+
+def test_an_aim_keeps_what_follows_followed_by():
+    from sciplain.summarize.steps.compose import short_aim
+
+    aim = "compare the helpful and harmful effects of chemoembolisation followed by radiotherapy versus chemoembolisation alone"
+    assert short_aim(aim) == aim
+
+
+def test_a_subheading_left_among_the_results_is_no_key_finding(offline):
+    a = article("T", [("RESULTS", ("More versus fewer home visits. Serious illness in newborns was not reported in any trial. "
+                                  "Depression scores at four months were probably lower with individual care."))])
+    texts = [f.text for f in offline.analyse(a).summary.key_findings]
+    assert texts and "More versus fewer home visits." not in texts

@@ -108,7 +108,7 @@ def _plain(text: str, doc: Doc, max_words: int = 14) -> str:
                    long_forms=False)
 
 
-QUALIFIER = re.compile(r"\s+(?:using|by (?:means of |using )?|through|with the use of|based on|via|in order to|as (?:measured|assessed) by|"
+QUALIFIER = re.compile(r"(?<!followed)(?<!caused)(?<!induced)(?<!mediated)(?<!accompanied)\s+(?:using|by (?:means of |using )?|through|with the use of|based on|via|in order to|as (?:measured|assessed) by|"
                        r"and (?:to )?(?:compare|evaluate|assess|determine|examine|explore|identify|investigate|describe|test)|"
                        r"and its (?:effects?|impact|association|relationship)|,\s+(?:as well as|and)\s|as part of|"
                        r",\s+(?:during|which|where|in which|with|whereas|while|as)\s)\b", re.IGNORECASE)

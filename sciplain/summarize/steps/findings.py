@@ -188,7 +188,8 @@ def _level(found: str) -> str:
     return _LEVEL_HYPHENS.sub(" ", found.lower())
 STRENGTH = {"high": "strong", "moderate": "moderate", "low": "weak", "very low": "very weak"}
 _WEAKEST_FIRST = ("very low", "low", "moderate", "high")
-_SAYS_STRENGTH = re.compile(r"\b(?:weak|strong|moderate) evidence\b|\bevidence (?:is|was)\b|\b(?:un)?certain(?:ty)?\b", re.IGNORECASE)
+_SAYS_STRENGTH = re.compile(r"\b(?:weak|strong|moderate) evidence\b|\bevidence (?:for this )?(?:is|was)\b|\b(?:un)?certain(?:ty)?\b",
+                            re.IGNORECASE)
 
 
 def _grades(text: str) -> bool:
@@ -393,7 +394,8 @@ def key_findings_step(doc: Doc) -> Doc:
                         long_forms=False)
         text = capitalise(_LEADING_CONJUNCTION.sub("", reader_text(plain, doc, [s], findings=True)))
         # too short, a repeat, or no sentence at all ("Provision of information on …" from a list of comparisons)
-        if len(text.split()) < 4 or any(f.text == text for f in findings) or _NOMINAL_START.match(text) and not has_verb(text):
+        if len(text.split()) < 4 or any(f.text == text for f in findings) or not has_verb(text) and (
+                _NOMINAL_START.match(text) or len(text.split()) <= 8):  # "More versus fewer home visits."
             continue
         findings.append(KeyFinding(text=text, source_sentences=[s.index]))
         chosen.append(s.index)
