@@ -131,10 +131,26 @@ def expand(text: str, abbreviations: dict[str, str], max_words: int | None = Non
     definition, use = _expander(shorts)
     text = definition.sub("", text)
 
-    def long_form(m: re.Match) -> str:
+    out, last = [], 0
+    for m in use.finditer(text):
         lf = abbreviations[m.group(1)]
         if max_words is not None and lf.count(" ") >= max_words:
-            return m.group(0)
-        return _plural(lf) if m.group(2) else lf
+            continue
+        out.append(_fit_article(text[last:m.start()], lf))
+        out.append(_plural(lf) if m.group(2) else lf)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
 
-    return use.sub(long_form, text)
+
+_ARTICLE_END = re.compile(r"(?<![\w-])([Aa])(n?) $")
+
+
+def _fit_article(before: str, long_form: str) -> str:
+    """``before`` with its closing "a"/"an" fitted to the long form that now follows: "an RK incision" is "a radial
+    keratotomy incision". Before "u", "h" and "o" (a unit, a hospital, a one-off) the article is left as written."""
+    m = _ARTICLE_END.search(before)
+    first = long_form[:1].lower()
+    if m is None or not first.isalpha() or first in "uho":
+        return before
+    return f"{before[:m.start()]}{m.group(1)}{'n' if first in 'aei' else ''} "

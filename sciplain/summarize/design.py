@@ -284,7 +284,7 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
     animal_mesh = bool({m.lower() for m in mesh} & ANIMAL_MESH)
     if not EMPIRICAL.search(text.lower()) and (REVIEW_TITLE.search(low_title) or not re.search(r"\d", text)) and not animal_mesh:
         return "narrative review"  # no methods, no results: an overview of others' work
-    lab, animal_procedure, human = LAB_WORDS.search(low), ANIMAL_PROCEDURE.search(low), HUMAN_WORDS.search(low)
+    lab, animal_procedure, human = LAB_WORDS.search(low) or _lab_mesh(mesh), ANIMAL_PROCEDURE.search(low), HUMAN_WORDS.search(low)
     if lab and not animal_procedure and not human:
         return "in vitro/lab study"  # "cultured rat neurons" is lab work, not an animal study
     if species in SPECIES_WORDS or species == "animals" or ("animals" in {m.lower() for m in mesh}):
@@ -296,6 +296,11 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
     if lab:
         return "in vitro/lab study"
     return "other"
+
+
+def _lab_mesh(mesh: list[str]) -> bool:
+    """MeSH that index work on cells: "HEK293 Cells", "Cells, Cultured", "Cell Line, Tumor"."""
+    return any(m.lower().endswith(" cells") or m.lower().startswith(("cells, cultured", "cell line")) for m in mesh)
 
 
 def _observational(low: str) -> str:

@@ -49,3 +49,14 @@ def test_abbreviations_expand_keeps_short_forms_whose_long_form_is_too_long():
 ])
 def test_a_singular_short_form_gets_a_singular_long_form(text, short, long):
     assert find_abbreviations(text)[short] == long
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Flaps opened at an RK incision.", "Flaps opened at a radial keratotomy incision."),
+    ("An RK was done.", "A radial keratotomy was done."),
+    ("They had an SCI and a one-off test.", "They had a spinal cord injury and a one-off test."),  # other articles as written
+    ("A MSC dose was given.", "A mesenchymal stem cell dose was given."),
+])
+def test_an_article_before_an_expanded_short_form_fits_the_long_form(text, expected):
+    abbreviations = {"RK": "radial keratotomy", "SCI": "spinal cord injury", "MSC": "mesenchymal stem cell"}
+    assert expand(text, abbreviations) == expected

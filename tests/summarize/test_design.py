@@ -126,3 +126,9 @@ def test_we_hereby_report_a_case_is_a_case_report():
 def test_farm_animals_are_animals_and_a_lab_reagent_is_not():
     assert species_of("Gene variants and expression of HGF in Qinchuan cattle.", []) == "cattle"
     assert species_of("Cells were grown with bovine serum albumin.", []) != "cattle"
+
+
+def test_work_on_cells_indexed_by_mesh_is_a_lab_study_even_with_animal_mesh():
+    text = "A sequence of 22 amino acids present in human but absent from yeast Aha1 is critical for this ability."
+    mesh = ["Animals", "HEK293 Cells", "Humans", "Macaca mulatta", "Mice", "Molecular Chaperones"]
+    assert classify_design("Aha1 acts as a chaperone", text, ["Journal Article"], mesh) == "in vitro/lab study"
