@@ -137,7 +137,8 @@ NO_STUDIES = re.compile(
     r"quasi-randomi[sz]ed |prospective |comparative )*(?:studies|trials|RCTs)\b(?: \w+){0,3}? (?:were|was|met|could be|have been|"
     r"has been|fulfilled|satisfied) (?:found|identified|included|eligible|located|retrieved|the|our|inclusion)|"
     r"\b(?:did not|could not|failed to) (?:find|identify|locate|include) any (?:[\w-]+ ){0,5}?(?:studies|trials|RCTs)\b|"
-    r"\b(?:found|identified) no (?:[\w-]+ ){0,4}?(?:studies|trials|RCTs)\b|\bnone of the (?:\d+ |identified |retrieved )?(?:studies|trials|records) met\b",
+    r"\b(?:found|identified) no (?:[\w-]+ ){0,4}?(?:studies|trials|RCTs)\b|\bnone of the (?:\d+ |identified |retrieved )?(?:studies|trials|records) met\b|"
+    r"\bthere (?:were|was) no (?:[\w-]+ ){0,4}?(?:studies|trials|RCTs) (?:found|identified|included|eligible)\b",
     re.IGNORECASE)
 
 

@@ -72,3 +72,14 @@ def test_a_review_of_one_non_randomized_study_is_not_empty(offline):
                 ("AUTHORS' CONCLUSIONS", "The drug may lower the risk of infection.")]
     summary = offline.analyse(article("Drugs after needle-stick injury", sections, publication_types=["Systematic Review"])).summary
     assert summary.evidence_level.level == "1"
+
+
+def test_there_were_no_trials_identified_is_an_empty_review(offline):
+    from .abstracts import article
+
+    sections = [("OBJECTIVES", "To assess distal perfusion during aneurysm surgery."),
+                ("SEARCH METHODS", "The Cochrane Register (last searched January 2012) was searched for randomised trials."),
+                ("MAIN RESULTS", "There were no randomised controlled trials identified."),
+                ("AUTHORS' CONCLUSIONS", "There are no randomised controlled trials to support distal perfusion.")]
+    summary = offline.analyse(article("Distal perfusion", sections)).summary
+    assert summary.study_design == "systematic review" and summary.evidence_level.level == "no-studies"
