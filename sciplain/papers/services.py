@@ -9,23 +9,22 @@ a half-written paper.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import json
 import operator
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.db import connection, models, transaction
-from django.db.models import Q
+from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from sciplain import conf
 from sciplain.sources.base import PaperRecord, RecordError, Unchanged
 
+from . import json_text
 from .models import Category, Paper
 
 Outcome = Literal["created", "updated", "skipped"]
@@ -71,108 +70,79 @@ class ImportReport:
                 | {"error_messages": self.errors, "warning_messages": self.warnings})
 
 
-_TO_DICT: dict[type, Callable | None] = {}  # per record type: its converter to a dict, or None
-_UNSEEN = object()
-
-
-def _plain(value):
-    """A record's value as JSON-ready lists and dicts (this runs for every field of every record).
-
-    A record's tuples hold one type each (``tuple[Author, ...]``, ``tuple[str, ...]``),
-    so the converter is found once per tuple rather than once per item.
-    """
-    kind = type(value)
-    if kind is tuple or kind is list:
-        if not value:
-            return []
-        to_dict = _to_dict(type(value[0]))
-        return list(value) if to_dict is None else [to_dict(v) for v in value]
-    to_dict = _to_dict(kind)
-    return value if to_dict is None else to_dict(value)
-
-
-def _to_dict(kind: type) -> Callable | None:
-    to_dict = _TO_DICT.get(kind, _UNSEEN)
-    if to_dict is _UNSEEN:
-        to_dict = _TO_DICT[kind] = _converter(kind)
-    return to_dict
-
-
-def _converter(kind: type) -> Callable | None:
-    """A function from a record dataclass to a dict: one C-level getter for all its fields.
-
-    Record dataclasses hold strings, numbers and tuples (of strings or of records);
-    only the tuples need converting further.
-    """
-    if not dataclasses.is_dataclass(kind):
-        return None
-    fields = dataclasses.fields(kind)
-    names = tuple(f.name for f in fields)
-    nested = tuple(f.name for f in fields if str(f.type).startswith("tuple"))
-    get = operator.attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
-
-    def to_dict(obj) -> dict:
-        plain = dict(zip(names, get(obj)))
-        for name in nested:
-            plain[name] = _plain(plain[name])
-        return plain
-
-    return to_dict
-
-
 def _column_sizes() -> dict[str, int]:
     return {f.name: f.max_length for f in Paper._meta.fields if getattr(f, "max_length", None)}
 
 
-def _fields_of(record: PaperRecord, warn: Callable[[str], None] = lambda message: None) -> dict:
-    """The record as Paper field values; a value longer than its column is cut, with a warning."""
-    values = dict(zip(_RECORD_FIELDS, map(_plain, _record_fields(record))))
+_JSON_FIELDS = tuple(f.name for f in Paper._meta.concrete_fields if isinstance(f, models.JSONField))
+_RECORD_JSON = tuple(name for name in _RECORD_FIELDS if name in _JSON_FIELDS)
+_RECORD_SCALARS = tuple(name for name in _RECORD_FIELDS if name not in _JSON_FIELDS)
+_SCALAR_FIELDS = ("title", "title_html") + _RECORD_SCALARS
+_COLUMN_SIZES = {name: size for name, size in _column_sizes().items() if name in _RECORD_FIELDS}
+_record_scalars = operator.attrgetter(*_RECORD_SCALARS)
+_record_json = operator.attrgetter(*_RECORD_JSON)
+
+
+def _scalars_of(record: PaperRecord, warn: Callable[[str], None] = lambda message: None) -> dict:
+    """The record's plain (not JSON) Paper fields; a value longer than its column is cut, with a warning."""
+    values = dict(zip(_RECORD_SCALARS, _record_scalars(record)))
     values["pmid"] = record.pmid or None
     values["doi"] = (record.doi or "").lower() or None
     values["title"] = record.title
     values["title_html"] = record.title_html
-    values["year"] = record.year
     for name, size in _COLUMN_SIZES.items():
-        value = values.get(name)
+        value = values[name]
         if isinstance(value, str) and len(value) > size:
             warn(f"{name} truncated from {len(value)} to {size} characters")
             values[name] = value[:size]
     return values
 
 
-_COLUMN_SIZES = {name: size for name, size in _column_sizes().items() if name in _RECORD_FIELDS}
-_record_fields = operator.attrgetter(*_RECORD_FIELDS)
+def _fields_of(record: PaperRecord, scalars: dict) -> dict:
+    """Every Paper field of the record, the JSON ones as lists and dicts (to compare with a stored paper)."""
+    return scalars | dict(zip(_RECORD_JSON, map(json_text.plain, _record_json(record))))
 
 
 def _hash(obj) -> str:
-    return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
-
-
-_JSON_FIELDS = tuple(f.name for f in Paper._meta.concrete_fields if isinstance(f, models.JSONField))
-_SCALAR_FIELDS = ("title", "title_html") + tuple(n for n in _RECORD_FIELDS if n not in _JSON_FIELDS)
-
-
-# Values come from records, which are trees: no cycle to look for. Compact, since
-# every new paper's JSON is encoded, hashed and stored.
-_to_json = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
-
-
-def _encoded(values: dict) -> dict[str, str]:
-    """The JSON columns' text, encoded once: it is both hashed and written."""
-    return {name: _to_json(values[name]) for name in _JSON_FIELDS if name in values}
+    return hashlib.sha256(json_text.hashable_json(obj).encode()).hexdigest()
 
 
 def _content_hash(values: dict, encoded: dict[str, str]) -> str:
     """What a paper says, as one digest: equal hashes, nothing to update."""
-    parts = [repr(values[name]) for name in _SCALAR_FIELDS]
-    parts += (encoded[name] for name in _JSON_FIELDS if name in encoded)
+    parts = [*map(repr, _scalar_values(values)), *_json_texts(encoded)]
     return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
+
+
+_scalar_values = operator.itemgetter(*_SCALAR_FIELDS)
+_json_texts = operator.itemgetter(*(name for name in _JSON_FIELDS if name in _RECORD_JSON))
+
+
+def _encoded(record: PaperRecord) -> dict[str, str]:
+    """The JSON columns' text, written once: it is both hashed and stored."""
+    return json_text.columns(record, _RECORD_JSON)
+
+
+def _text_hash(record: PaperRecord) -> str:
+    """Hash of title + abstract (``_hash([title, abstract])``), written straight from the record."""
+    return hashlib.sha256(json_text.title_and_abstract(record).encode()).hexdigest()
 
 
 def _slug_for(record: PaperRecord) -> str:
     base = slugify(record.title)[:80].rstrip("-") or "paper"
     suffix = record.pmid or hashlib.sha1(f"{record.source}:{record.source_id}".encode()).hexdigest()[:10]
     return f"{base}-{suffix}"
+
+
+_TABLE = Paper._meta.db_table
+_KNOWN_COLUMNS = ("id", "pmid", "doi", "source", "source_id", "content_hash", "source_digest")
+
+
+def _column(name: str) -> str:
+    return connection.ops.quote_name(Paper._meta.get_field(name).column)
+
+
+def _marks(count: int) -> str:
+    return ", ".join(["%s"] * count)
 
 
 @dataclass(frozen=True)
@@ -198,18 +168,27 @@ def _find_existing(records: list[PaperRecord]) -> dict[str, _Known]:
     ids_by_source: dict[str, set[str]] = {}
     for r in records:
         ids_by_source.setdefault(r.source, set()).add(r.source_id)
-    found: dict[str, _Known] = {}
     # Each alternative names the leading column of an index (pmid, doi, source + source_id),
-    # so the database looks each key up instead of scanning every paper it holds.
-    match = Q(pk__in=[])
+    # so the database looks each key up instead of scanning every paper it holds. Plain SQL:
+    # the ORM spends longer preparing a batch's three IN lists than the database takes to answer.
+    alternatives, params = [], []
     if pmids:
-        match |= Q(pmid__in=pmids)
+        alternatives.append(f"{_column('pmid')} IN ({_marks(len(pmids))})")
+        params += pmids
     if dois:
-        match |= Q(doi__in=dois)
+        alternatives.append(f"{_column('doi')} IN ({_marks(len(dois))})")
+        params += dois
     for source, ids in ids_by_source.items():
-        match |= Q(source=source, source_id__in=ids)
-    for pk, pmid, doi, source, source_id, content_hash, digest in Paper.objects.filter(match).values_list(
-            "pk", "pmid", "doi", "source", "source_id", "content_hash", "source_digest"):
+        alternatives.append(f"({_column('source')} = %s AND {_column('source_id')} IN ({_marks(len(ids))}))")
+        params += [source, *ids]
+    found: dict[str, _Known] = {}
+    if not alternatives:
+        return found
+    with connection.cursor() as cursor:
+        columns = ", ".join(map(_column, _KNOWN_COLUMNS))
+        cursor.execute(f"SELECT {columns} FROM {_TABLE} WHERE {' OR '.join(alternatives)}", params)
+        rows = cursor.fetchall()
+    for pk, pmid, doi, source, source_id, content_hash, digest in rows:
         known = _Known(pk, content_hash, digest)
         if pmid:
             found[f"pmid:{pmid}"] = known
@@ -269,8 +248,9 @@ def _last_of_each(records: Iterable[PaperRecord]) -> list[PaperRecord]:
     """One record per paper key: NLM update files may carry a PMID twice, and the later copy wins."""
     by_key: dict[tuple, PaperRecord] = {}
     for record in records:
-        by_key.pop(_key(record), None)
-        by_key[_key(record)] = record
+        key = _key(record)
+        by_key.pop(key, None)
+        by_key[key] = record
     return list(by_key.values())
 
 
@@ -294,11 +274,11 @@ def papers_upsert(*, records: Iterable[PaperRecord], report: ImportReport | None
         digests: list[tuple[str, int]] = []  # unchanged papers stored before digests were
         for record in records:
             notes = list(record.warnings)
-            values = _fields_of(record, notes.append)
+            values = _scalars_of(record, notes.append)  # the JSON fields as text only: a new paper needs no more
             if report is not None:
                 for note in notes:
                     report.add_warning(record, note)
-            encoded = _encoded(values)
+            encoded = _encoded(record)
             content_hash = _content_hash(values, encoded)
             paper = _match(record, found)
             if paper is _PENDING:  # a second record of a paper new in this batch (same DOI, other key)
@@ -322,7 +302,7 @@ def papers_upsert(*, records: Iterable[PaperRecord], report: ImportReport | None
             counts["created"] += 1
         stored = Paper.objects.defer("raw").in_bulk([pk for *_, pk in changed])  # raw is replaced, never compared
         for record, values, content_hash, pk in changed:
-            counts[_update(stored[pk], record, values, content_hash)] += 1
+            counts[_update(stored[pk], record, _fields_of(record, values), content_hash)] += 1
         _insert(new)
         if digests:
             with connection.cursor() as cursor:
@@ -331,6 +311,7 @@ def papers_upsert(*, records: Iterable[PaperRecord], report: ImportReport | None
 
 
 _INSERT_FIELDS = [f for f in Paper._meta.concrete_fields if not f.primary_key]
+_insert_row = operator.itemgetter(*(f.name for f in _INSERT_FIELDS))
 
 
 def _insert(new: list[tuple[PaperRecord, dict, dict[str, str], str]]) -> None:
@@ -348,15 +329,15 @@ def _insert(new: list[tuple[PaperRecord, dict, dict[str, str], str]]) -> None:
         row = values | encoded | {
             "source": record.source, "source_id": record.source_id, "slug": _slug_for(record),
             "raw": record.raw, "content_hash": content_hash, "source_digest": record.digest,
-            "text_hash": _hash([record.title, values["abstract"]]), "needs_resummary": False,
+            "text_hash": _text_hash(record), "needs_resummary": False,
             "created_at": now, "updated_at": now,
         }
-        rows.append([row[f.name] for f in _INSERT_FIELDS])
+        rows.append(_insert_row(row))
     json_cast = "::jsonb" if connection.vendor == "postgresql" else ""
     columns = ", ".join(connection.ops.quote_name(f.column) for f in _INSERT_FIELDS)
     marks = ", ".join(f"%s{json_cast}" if f.name in _JSON_FIELDS else "%s" for f in _INSERT_FIELDS)
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {Paper._meta.db_table} ({columns}) VALUES ({marks})", rows)
+        cursor.executemany(f"INSERT INTO {_TABLE} ({columns}) VALUES ({marks})", rows)
 
 
 def paper_upsert(*, record: PaperRecord) -> Outcome:
@@ -377,6 +358,40 @@ def papers_import(
     record at a time, so one bad record never loses the rest of its batch. Records the
     source found unchanged (``Unchanged``) count as skipped.
     """
+    with _page_cache_for_batches():
+        return _import_batches(items, batch_size, on_progress)
+
+
+# A batch of 500 new papers dirties 6 MB of pages or more (12 KB a paper: its raw XML, its
+# JSON and its index entries), beyond SQLite's default 2 MB page cache, which then spills
+# dirty pages to the WAL mid-transaction and writes some of them again at commit. Only memory
+# changes: what commits, when, and how durably, stays as it was.
+_IMPORT_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def _page_cache_for_batches() -> Iterator[None]:
+    """On SQLite, a page cache that holds a whole batch while importing; the connection's own size after."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+        cursor.execute("PRAGMA page_size")
+        (page_size,) = cursor.fetchone()
+        # a negative size is in KiB, a positive one in pages; never shrink a cache set larger
+        if (-before if before < 0 else before * page_size // 1024) < _IMPORT_CACHE_KIB:
+            cursor.execute(f"PRAGMA cache_size = -{_IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with suppress(DatabaseError), connection.cursor() as cursor:  # a lost connection is the error to see
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _import_batches(items: Iterable[PaperRecord | RecordError | Unchanged], batch_size: int,
+                    on_progress: Callable[[int], None] | None) -> ImportReport:
     report = ImportReport()
     batch: list[PaperRecord] = []
     unchanged = 0
@@ -446,6 +461,14 @@ def papers_import_files(*, paths, batch_size: int = 500, on_progress=None) -> Im
 
 
 def _stored_unchanged(digests: dict[str, str]) -> set[str]:
-    """The PMIDs stored with exactly these digests: their records need not be read again."""
-    stored = Paper.objects.filter(pmid__in=digests).exclude(source_digest="").values_list("pmid", "source_digest")
-    return {pmid for pmid, digest in stored if digests[pmid] == digest}
+    """The PMIDs stored with exactly these digests: their records need not be read again.
+
+    Asked for every few hundred records of a file, new ones too: plain SQL, as in ``_find_existing``.
+    """
+    if not digests:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_column('pmid')}, {_column('source_digest')} FROM {_TABLE} "
+                       f"WHERE {_column('pmid')} IN ({_marks(len(digests))}) AND {_column('source_digest')} <> ''",
+                       list(digests))
+        return {pmid for pmid, digest in cursor.fetchall() if digests[pmid] == digest}

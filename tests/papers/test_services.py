@@ -1,11 +1,13 @@
 """papers_upsert: idempotent on the source's own key, counts only real changes, never duplicates."""
 
+
 import pytest
+from django.db import connection
 
 from sciplain.papers.models import Paper, Summary
 from sciplain.papers.services import ImportReport, paper_upsert, papers_import, papers_upsert
 from sciplain.review.services import PublishRefused, summary_publish, summary_save
-from sciplain.sources.base import AbstractSection, Author, PaperRecord, RecordError
+from sciplain.sources.base import AbstractSection, Author, MeshHeading, PaperRecord, RecordError
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +40,20 @@ def test_paper_upsert_stores_typed_fields_and_lowercases_doi():
     assert paper.abstract == [{"text": "Strength improved.", "label": "RESULTS", "category": "RESULTS"}]
     assert paper.slug == "exercise-after-spinal-cord-injury-31000001"
     assert paper.raw == "<PubmedArticle/>"
+
+
+def test_paper_upsert_stores_the_content_and_text_hashes_earlier_versions_stored():
+    # Stored hashes tell an unchanged re-import from a revised one: if the way they are
+    # computed moved, every paper already stored would count as changed on its next import.
+    paper_upsert(record=record(
+        title="Gehtraining nach Querschnittlähmung: “a” trial", title_html="Gehtraining nach <i>Querschnittlähmung</i>",
+        authors=(Author(last_name="Müller", fore_name="Jörg", affiliation="Zürich"),),
+        abstract=(AbstractSection(label="RESULTS", category="RESULTS", text="Strength improved ±5%."),),
+        mesh=(MeshHeading(descriptor="Spinal Cord Injuries", ui="D013119", major=True, qualifiers=("rehabilitation",)),),
+    ))
+    paper = Paper.objects.get()
+    assert paper.content_hash == "fea10caaf0a0456dbfabc760f9d015f753ec08c17b2be417ef62a83fd8d8a0d8"
+    assert paper.text_hash == "b189cb7f406514a0caad004acccee70cb6592f6fa86e3e449eb0c491507ce0d4"
 
 
 def test_paper_upsert_updates_only_when_a_field_changed():
@@ -131,3 +147,26 @@ def test_two_records_of_one_new_paper_in_a_batch_make_one_paper_the_richer_sourc
     paper = Paper.objects.get()
     assert counts["created"] == 1 and paper.source == "pubmed" and paper.journal == "Spinal Cord"
     assert paper.pmcid == "PMC99"  # the poorer source only fills gaps
+
+
+def test_papers_import_gives_sqlite_a_batch_sized_page_cache_and_leaves_it_as_it_found_it():
+    """On SQLite the cache grows while importing and is put back; PostgreSQL has no such setting to touch."""
+    def cache_size():
+        if connection.vendor != "sqlite":
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            return cursor.fetchone()[0]
+
+    before = cache_size()
+    seen = []
+    assert papers_import(items=iter_then(record(), lambda: seen.append(cache_size()))).counts["created"] == 1
+    if connection.vendor == "sqlite":
+        assert seen[0] < before < 0  # larger while importing: negative sizes are in KiB
+    assert cache_size() == before
+
+
+def iter_then(item, then):
+    """``item``, then a call to ``then`` while the import that reads it is still running."""
+    yield item
+    then()
