@@ -279,3 +279,13 @@ def test_a_subheading_left_among_the_results_is_no_key_finding(offline):
                                   "Depression scores at four months were probably lower with individual care."))])
     texts = [f.text for f in offline.analyse(a).summary.key_findings]
     assert texts and "More versus fewer home visits." not in texts
+
+
+def test_acute_spinal_cord_injury_keeps_its_name_and_gets_a_definition():
+    from sciplain.summarize import summarize
+
+    a = article("Surgery timing", [("METHODS", "Adults with acute spinal cord injury received early surgery."),
+                                   ("RESULTS", "Walking improved in adults who had early surgery after acute spinal cord injury.")])
+    summary = summarize(a)  # the project's own glossary
+    assert "early spinal cord injury" not in summary.simple_explanation + " ".join(f.text for f in summary.key_findings)
+    assert any(g.term == "acute spinal cord injury" for g in summary.glossary)
