@@ -3,6 +3,8 @@ import pytest
 from sciplain.summarize.design import DESIGNS
 from sciplain.summarize.evidence import EVIDENCE_SCALE, evidence_for_design
 
+from .abstracts import article
+
 
 @pytest.mark.parametrize("design", DESIGNS)
 def test_evidence_level_is_never_not_specified_for_a_known_design(design):
@@ -42,8 +44,6 @@ EMPTY_REVIEW = [
 
 
 def test_a_review_that_included_no_studies_is_never_ranked_as_strong_evidence(offline):
-    from .abstracts import article
-
     summary = offline.analyse(article("Bracing for spinal cord compression", EMPTY_REVIEW, publication_types=["Systematic Review"])).summary
     assert summary.study_design == "systematic review"
     assert summary.evidence_level.level == "no-studies" and summary.evidence_level.label == "No studies found"
@@ -54,29 +54,20 @@ def test_a_review_that_included_no_studies_is_never_ranked_as_strong_evidence(of
     assert summary.practical_implications[0].title == "No answer yet"
 
 
-def test_a_review_that_found_no_trials_on_one_comparison_keeps_its_level(offline):
-    from .abstracts import article
-
+@pytest.mark.parametrize("results", [
+    # no trials on one comparison, in a review of twelve
+    "We included 12 trials with 480 participants. We found no trials comparing surgery with dressings.",
+    # no randomized trials, but one other study
+    "No randomized controlled trials were identified. Only one case-control study was included.",
+])
+def test_a_review_with_studies_in_it_keeps_its_level_whatever_it_did_not_find(offline, results):
     sections = [("OBJECTIVES", "To assess treatments for pressure ulcers in people with spinal cord injury."),
-                ("MAIN RESULTS", "We included 12 trials with 480 participants. We found no trials comparing surgery with dressings."),
-                ("AUTHORS' CONCLUSIONS", "Dressings may help healing.")]
+                ("MAIN RESULTS", results), ("AUTHORS' CONCLUSIONS", "Dressings may help healing.")]
     summary = offline.analyse(article("Pressure ulcers", sections, publication_types=["Systematic Review"])).summary
     assert summary.evidence_level.level == "1"
 
 
-def test_a_review_of_one_non_randomized_study_is_not_empty(offline):
-    from .abstracts import article
-
-    sections = [("OBJECTIVES", "To assess drugs after needle-stick injury in health workers."),
-                ("MAIN RESULTS", "No randomized controlled trials were identified. Only one case-control study was included."),
-                ("AUTHORS' CONCLUSIONS", "The drug may lower the risk of infection.")]
-    summary = offline.analyse(article("Drugs after needle-stick injury", sections, publication_types=["Systematic Review"])).summary
-    assert summary.evidence_level.level == "1"
-
-
 def test_there_were_no_trials_identified_is_an_empty_review(offline):
-    from .abstracts import article
-
     sections = [("OBJECTIVES", "To assess distal perfusion during aneurysm surgery."),
                 ("SEARCH METHODS", "The Cochrane Register (last searched January 2012) was searched for randomised trials."),
                 ("MAIN RESULTS", "There were no randomised controlled trials identified."),

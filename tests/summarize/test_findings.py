@@ -211,3 +211,11 @@ def test_a_purpose_clause_before_the_main_clause_is_the_aim(offline):
                            "determined. The enzyme uses an unusual process."))])
     simple = offline.analyse(a).summary.simple_explanation
     assert simple.startswith("The researchers wanted to understand the basis for PNAG removal.")
+
+
+def test_people_screened_in_a_screening_study_is_a_finding_but_a_search_screening_is_not():
+    from sciplain.summarize.steps.findings import DESCRIPTIVE
+
+    assert not DESCRIPTIVE.search("Of 1,000 children screened, 5% had scoliosis.")
+    assert DESCRIPTIVE.search("The authors screened 300 titles and abstracts after removal of duplicates.")
+    assert DESCRIPTIVE.search("For this update, the authors found 347 possible titles.")

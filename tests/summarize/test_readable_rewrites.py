@@ -289,3 +289,9 @@ def test_acute_spinal_cord_injury_keeps_its_name_and_gets_a_definition():
     summary = summarize(a)  # the project's own glossary
     assert "early spinal cord injury" not in summary.simple_explanation + " ".join(f.text for f in summary.key_findings)
     assert any(g.term == "acute spinal cord injury" for g in summary.glossary)
+
+
+def test_that_no_treatment_is_available_is_what_a_study_means(offline):
+    a = article("T", [("RESULTS", "Walking speed improved in the training group. Pain scores fell in the training group."),
+                      ("CONCLUSIONS", "No effective drug treatment is available for this pain.")])
+    assert "What it means: no effective drug treatment is available" in offline.analyse(a).summary.simple_explanation

@@ -33,7 +33,10 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r"(?:this|the) (?:update|review|search) (?:included|identified|found)|\w+ (?:new )?(?:studies|trials) (?:were|was) added|"
                          r"the (?:duration|length) of (?:treatment|follow-up|the (?:studies|trials|interventions)) (?:varied|ranged)|"
                          # how the search went, not what it found: "we screened 300 titles", "347 possible titles"
-                         r".*\b(?:screened|(?:possible|potential|potentially relevant) (?:titles|records|citations|studies)|"
+                         # ("Of 1,000 children screened, 5% had scoliosis" is a finding: only a search's screening counts)
+                         r".*\b(?:screened \d[\d,]* (?:titles|records|abstracts|citations|references|reports|articles|studies)|"
+                         r"(?:titles|records|abstracts|citations) (?:and abstracts )?were screened|"
+                         r"(?:possible|potential|potentially relevant) (?:titles|records|citations|studies)|"
                          r"titles and abstracts|removal of duplicates|duplicates (?:were )?removed)\b)", re.IGNORECASE)
 LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE|"
                        r"heterogeneity|I2|I²|statistical variation|interpreted with caution)\b", re.IGNORECASE)
@@ -186,6 +189,8 @@ _LEVEL_HYPHENS = re.compile(r"[-\u2010\u2011]")
 def _level(found: str) -> str:
     """"Very‐low" -> "very low"."""
     return _LEVEL_HYPHENS.sub(" ", found.lower())
+
+
 STRENGTH = {"high": "strong", "moderate": "moderate", "low": "weak", "very low": "very weak"}
 _WEAKEST_FIRST = ("very low", "low", "moderate", "high")
 _SAYS_STRENGTH = re.compile(r"\b(?:weak|strong|moderate) evidence\b|\bevidence (?:for this )?(?:is|was)\b|\b(?:un)?certain(?:ty)?\b",
