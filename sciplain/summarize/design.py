@@ -85,7 +85,8 @@ ANIMAL_PROCEDURE = _rx(r"\b(?:in vivo|contusion|transection|hemisection|compress
 IN_VIVO = _rx(r"\b(?:in vivo|animal models?|rodent|transgenic|knockout|knock-in|xenograft)\b")
 
 TEXT_RULES: list[tuple[str, re.Pattern]] = [
-    ("study protocol", _rx(r"\b(?:study|trial|review) protocol\b|\bthis protocol\b|\bprotocol for a\b|"
+    ("study protocol", _rx(r"\b(?:study|trial|review) protocol\b|\bthis protocol (?:describes|outlines|presents|details|sets out|reports|will)\b|"
+                           r"\bprotocol for a\b|"
                            r"\b(?:we|this study|this trial) will (?:recruit|enrol|enroll|randomi[sz]e|assess|compare|evaluate)\b|"
                            r"\bparticipants will be\b|\bwill be randomi[sz]ed\b")),
     ("systematic review with meta-analysis", _rx(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic|\bpooled (?:analysis|estimate|data|results)\b")),
@@ -113,7 +114,24 @@ TEXT_RULES: list[tuple[str, re.Pattern]] = [
     ("narrative review", _rx(r"\b(?:this|the present|in this|our) (?:\w+ )?review\b|\bwe (?:review|discuss|summari[sz]e|highlight|overview)\b|\breview(?:s|ed)? (?:the|recent|current)\b|\brecent (?:advances|progress|developments)\b|\bstate of the art\b|^(?:a )?review\b|: a review\b|\boverview\b|\bperspective\b")),
 ]
 
-STRONG_PROTOCOL = _rx(r"\b(?:study|trial|review) protocol\b|\bthis protocol\b|\bprotocol for a\b|\bthis is (?:the|a) protocol\b")
+# "This protocol describes …" is a plan; "With this protocol we let a population evolve …" is a method.
+STRONG_PROTOCOL = _rx(r"\b(?:study|trial|review) protocol\b|\bthis protocol (?:describes|outlines|presents|details|sets out|reports|will)\b|"
+                      r"\bprotocol for a\b|\bthis is (?:the|a) protocol\b")
+# A design the title names outright ("…: A Randomised Controlled Trial") outweighs the abstract's wording, which may
+# mention other designs ("Systematic reviews of acupuncture have identified …"). In order: the most specific first;
+# a title that names a review is left to the rules below ("Randomized trials in X: a review").
+TITLE_DESIGNS = (
+    ("study protocol", _rx(r"\b(?:study|trial|review) protocol\b|\bprotocol (?:for|of) (?:a|an|the)\b")),
+    ("systematic review with meta-analysis", _rx(r"\bmeta-?analys[ie]s\b")),
+    ("systematic review", _rx(r"\bsystematic (?:literature )?review\b")),
+    ("", _rx(r"\breview\b")),
+    ("randomized controlled trial", _rx(r"\brandomi[sz]ed (?:[\w-]+ ){0,4}trial\b")),
+    ("case report", _rx(r"\bcase report\b")),
+    ("case-control", _rx(r"\bcase-control study\b")),
+    ("cross-sectional", _rx(r"\bcross-sectional (?:study|survey|analysis)\b")),
+)
+# Work on models and data alone: no people recruited, no animals treated, no cells grown. "other" in the vocabulary.
+COMPUTATIONAL_TITLE = _rx(r"\b(?:theoretical|computational|in silico|mathematical model(?:l?ing)?|simulations?)\b")
 # A plan told in the future tense, twice or more: "differences will be compared …", "statistics will be used …".
 FUTURE_METHODS = _rx(r"\bwill be (?:compared|used|measured|assessed|collected|analy[sz]ed|included|followed|invited|enrolled|"
                      r"evaluated|examined|recorded|recruited|randomi[sz]ed|allocated|assigned|performed|conducted|obtained)\b")
@@ -259,6 +277,9 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
                 return "systematic review with meta-analysis" if meta.search(low) else "systematic review"
             return design
     species = species_of(full, mesh) if species is None else species
+    titled = title_design(low_title, species)
+    if titled:
+        return "systematic review with meta-analysis" if titled == "systematic review" and meta.search(low) else titled
     if STRONG_PROTOCOL.search(low) or "will be" in low and len(FUTURE_METHODS.findall(low)) >= 2:
         return "study protocol"
     if is_systematic(full):
@@ -282,6 +303,8 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
         if _may_match(design, low) and pattern.search(low):
             return design
     animal_mesh = bool({m.lower() for m in mesh} & ANIMAL_MESH)
+    if COMPUTATIONAL_TITLE.search(low_title) and not animal_mesh:
+        return "other"  # "Theoretical analysis of … in superhelical DNA" that may one day "illuminate … in vivo"
     if not EMPIRICAL.search(text.lower()) and (REVIEW_TITLE.search(low_title) or not re.search(r"\d", text)) and not animal_mesh:
         return "narrative review"  # no methods, no results: an overview of others' work
     lab, animal_procedure, human = LAB_WORDS.search(low) or _lab_mesh(mesh), ANIMAL_PROCEDURE.search(low), HUMAN_WORDS.search(low)
@@ -296,6 +319,16 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
     if lab:
         return "in vitro/lab study"
     return "other"
+
+
+def title_design(low_title: str, species: str) -> str:
+    """The design a lower-cased title names, or "". A trial the title names in animals ("… in rats") is an animal study."""
+    for design, pattern in TITLE_DESIGNS:
+        if pattern.search(low_title):
+            if design in HUMAN_DESIGNS and design != "study protocol" and species not in ("humans", ""):
+                return ""
+            return design
+    return ""
 
 
 def _lab_mesh(mesh: list[str]) -> bool:

@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from sciplain.summarize import summarize
+from sciplain.summarize.steps.compose import states_something
 from sciplain.summarize.steps.sentences import split_article
 
 from .abstracts import ALL, ANIMAL, LAB, PROTOCOL, RCT, REVIEW, article
@@ -128,3 +130,45 @@ def test_a_translated_title_in_square_brackets_still_says_what_was_studied(offli
     a = article("[Cancer deaths in a cohort of chromium plating workers].",
                 [("", "We followed 300 workers for 20 years. Lung cancer deaths were higher than expected.")])
     assert offline.analyse(a).summary.simple_explanation.startswith("This study is about cancer deaths in a cohort of chromium plating workers.")
+
+
+@pytest.mark.parametrize("title, statement", [
+    ("The quorum signal balances life and death in bacterial groups", True),
+    ("Delayed response and biosonar perception explain movement coordination in bats", True),
+    ("Fluid balances in intensive care patients after spinal cord injury", False),
+    ("Nerve links after spinal cord injury", False),
+])
+def test_a_title_that_is_a_sentence_is_reported_as_one(title, statement):
+    assert states_something(title) is statement
+
+
+def test_a_verb_joined_to_the_papers_verb_agrees_with_this_paper(offline):
+    a = article("Three-way networks", [("", ("We present and develop the theory of three-way networks. "
+                                            "The networks found 40 links that two-way models missed."))])
+    assert offline.analyse(a).summary.simple_explanation.startswith("This paper presents and develops the theory")
+
+
+def test_what_it_means_keeps_the_capital_of_a_name(offline):
+    a = article("Lifespan with treatment", [
+        ("RESULTS", "Lifespan rose by 15% in 3,000 adults in South Africa who started treatment early."),
+        ("CONCLUSIONS", "South African adults can live a near-normal lifespan if they start treatment early.")])
+    assert "What it means: South African adults" in offline.analyse(a).summary.simple_explanation
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Wild-type mice and knockout mice were infected with the virus.", "The study used normal mice and gene-altered mice."),
+    ("Swiss, Balb/cJ and knockout mice were infected with the virus.", "The study used Swiss, Balb/cJ and gene-altered mice."),
+])
+def test_who_was_studied_reads_as_mid_sentence_words_but_keeps_names(sentence, who):
+    """With the real glossary: "wild-type" becomes "normal", which must not keep the capital of a sentence start."""
+    a = article("Virus in mice", [("", sentence + " Knockout mice lost more weight than the others.")])
+    assert who in summarize(a).simple_explanation
+
+
+def test_an_aim_that_only_points_back_is_not_the_question(offline):
+    a = article("Peptide surface display", [("", ("A role has been suggested for the fiber surface. To investigate this, a protein "
+                                                 "scaffold that presents a surface for amyloid subdomains up to eight residues long "
+                                                 "has been designed. The designs reduced rates of self-assembly in solution."))])
+    simple = offline.analyse(a).summary.simple_explanation
+    assert "investigate this" not in simple and "study this" not in simple
+    assert simple.startswith("This study is about peptide surface display.")

@@ -132,3 +132,37 @@ def test_work_on_cells_indexed_by_mesh_is_a_lab_study_even_with_animal_mesh():
     text = "A sequence of 22 amino acids present in human but absent from yeast Aha1 is critical for this ability."
     mesh = ["Animals", "HEK293 Cells", "Humans", "Macaca mulatta", "Mice", "Molecular Chaperones"]
     assert classify_design("Aha1 acts as a chaperone", text, ["Journal Article"], mesh) == "in vitro/lab study"
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Acupuncture and counselling for depression in primary care: a randomised controlled trial", "randomized controlled trial"),
+    ("Bladder training after spinal cord injury: protocol for a randomised trial", "study protocol"),
+    ("Exercise after spinal cord injury: a systematic review of randomised trials", "systematic review"),
+])
+def test_a_design_the_title_names_outweighs_other_designs_the_abstract_mentions(title, expected):
+    text = ("Background: Systematic reviews of acupuncture and exercise have identified few trials. "
+            "We discuss what is known and report 755 patients with depression. Walking improved in 12 weeks.")
+    assert classify_design(title, text, [], []) == expected
+
+
+def test_a_title_that_names_a_review_of_trials_leaves_the_design_to_the_abstract():
+    text = "We discuss recent randomized trials of cell therapy and what they mean for care."
+    assert classify_design("Randomized trials in spinal cord injury: a review", text, [], []) == "narrative review"
+
+
+def test_a_trial_the_title_names_in_rats_is_an_animal_study():
+    text = "Rats were randomly assigned to treadmill training or rest after contusion. Training improved stepping."
+    assert classify_design("Treadmill training after spinal contusion in rats: a randomized trial", text, [], []) == "animal study"
+
+
+def test_a_method_called_a_protocol_is_no_study_protocol():
+    text = ("With this protocol we let a population of individuals evolve under selection. "
+            "We show that evolvability itself can evolve.")
+    assert classify_design("Evolution of evolvability in networks", text, [], []) != "study protocol"
+
+
+def test_theoretical_work_that_mentions_in_vivo_is_neither_an_animal_nor_a_lab_study():
+    text = ("We present a method that calculates transition propensities in superhelical DNA. The approach could illuminate "
+            "where such transitions occur in vivo in mice and in human cells.")
+    design = classify_design("Theoretical analysis of the stress induced B-Z transition in superhelical DNA", text, [], [])
+    assert design == "other"

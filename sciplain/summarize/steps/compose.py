@@ -72,7 +72,12 @@ DID_PATTERN = re.compile(r"^(?:here,? |in this (?:study|review|work|report|paper
 STATEMENT_TITLE = re.compile(r"\b(?:is|are|was|were|can|may|might|does|do|did|has|have|causes?|regulates?|promotes?|reduces?|increases?|"
                              r"improves?|inhibits?|prevents?|predicts?|drives?|controls?|mediates?|enhances?|impairs?|protects?|"
                              r"modulates?|induces?|affects?|alters?|limits?|shows?|reveals?|requires?|triggers?|suppresses?|"
-                             r"activates?|confers?|underlies|determines?|contributes?|leads?|restores?|blocks?)\b")
+                             r"activates?|confers?|underlies|determines?|contributes?|leads?|restores?|blocks?|balances?|explains?|"
+                             r"governs?|orchestrates?|coordinates?|encodes?|boosts?|lowers?|raises?|accelerates?|delays?|disrupts?|"
+                             r"facilitates?|defines?|dictates?|influences?|modifies?|maintains?|sustains?|shapes?|links?|binds?)\b")
+# After a verb comes its object; after a noun that looks like one, often a preposition ("fluid balances in ICU patients").
+_PREPOSITIONS = frozenset({"in", "at", "on", "during", "among", "after", "with", "and", "or", "from", "to", "by", "between",
+                           "across", "within", "without", "versus", "vs", "before", "under", "over", "through"})
 # A subtitle after a colon, bracket or dash ("X: a randomized trial"); one after a full stop goes with ``title_core``.
 TITLE_DESIGN = re.compile(r"\s*[:(-]\s*(?:a |an |the )?(?:(?:study )?protocol|(?:systematic |scoping |narrative )?review|meta-analysis|"
                           r"(?:randomi[sz]ed|controlled|pilot|feasibility|prospective|retrospective|multicent(?:er|re)|single-cent(?:er|re)|"
@@ -146,6 +151,8 @@ def study_question(doc: Doc, level: str = "simple") -> str:
             m = rx.match(text)
             if m:
                 aim = short_aim(purpose_only(m.group("aim")))
+                if _POINTS_BACK.match(aim):
+                    continue  # "To study this, a protein scaffold … has been designed": the aim is in another sentence
                 if level == "simple" and doc.design != "study protocol":
                     aim_plainly = plain_aim(aim)
                     if aim_plainly:
@@ -157,7 +164,7 @@ def study_question(doc: Doc, level: str = "simple") -> str:
             if verb.startswith(("hypothesi", "tested the hyp")):
                 return frames["idea"] + re.sub(r"^\s*that\s+", "", m.group("rest")).strip()
             if verb in ("report", "describe", "present", "review", "discuss", "summarise", "summarize"):
-                return "This paper " + PAPER_VERBS.get(verb, "describes") + m.group("rest")
+                return "This paper " + PAPER_VERBS.get(verb, "describes") + _AND_VERB.sub(_third_singular, m.group("rest"), count=1)
             return "The researchers " + verb + m.group("rest")
     title = sentence_case(TITLE_DESIGN.sub("", TITLE_STUDY_OF.sub("", TITLE_LEAD.sub("", title_core(doc.article.title.strip()).rstrip(".")))),
                           " ".join(s.text for s in doc.sentences))
@@ -170,6 +177,26 @@ def study_question(doc: Doc, level: str = "simple") -> str:
     if states_something(title):
         return frames["title"] + lower_first(title)
     return frames["topic"] + lower_first(title)
+
+
+# An aim that only points back: "study this", "address these questions", "do so".
+_POINTS_BACK = re.compile(r"^(?:\w+\s+){1,2}(?:this|these|that|those|it|them|so)(?:\s+(?:question|questions|issue|issues|gap|problem))?\s*(?:$|,)",
+                          re.IGNORECASE)
+
+
+# "We present and develop the theory": a verb joined to the paper's verb agrees with "This paper" too.
+_AND_VERB = re.compile(r"^(\s+and\s+)([a-z]+)(?=\s)")
+
+
+def _third_singular(m: re.Match) -> str:
+    verb = m.group(2)
+    if verb.endswith(("s", "ed")):
+        return m.group(0)
+    if verb.endswith(("sh", "ch", "x", "z")):
+        return m.group(1) + verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return m.group(1) + verb[:-1] + "ies"
+    return m.group(1) + verb + "s"
 
 
 # "To find such molecules, we screened …": the purpose ends where the main clause begins.
@@ -217,6 +244,8 @@ def states_something(title: str) -> bool:
         after = following[0].lower().strip(",.;:") if following else ""
         word = m.group(0).lower()
         if not before or previous in _NOT_A_SUBJECT or after in ("of", "for"):
+            continue
+        if word not in _AUX_VERBS and after in _PREPOSITIONS:
             continue
         if word not in _AUX_VERBS and not word.endswith("s"):
             # A bare verb ("drive", "control") after a plural or a compound subject, with an object after it.
@@ -318,7 +347,9 @@ def who_was_studied(doc: Doc) -> str:
     # age/sex details "(median age was 35 years)" stay in the participants field; they go before the predicate is cut
     who = with_unit(noun_phrase(tidy(re.sub(r"\s*\([^()]*\)", "", p.description or p.population or ""))), doc.source_text)
     if who:
-        who = plain_words(apply_glossary(expand(who, doc.abbreviations, LONG_FORM_WORDS), doc.resources))
+        who = expand(_common_start(who, doc.source_text), doc.abbreviations, LONG_FORM_WORDS)
+        plain = plain_words(apply_glossary(who, doc.resources))
+        who = lower_first(plain) if who[:1].islower() else plain  # a swap at the start comes capitalised
     if doc.design in ("systematic review", "systematic review with meta-analysis"):
         if not who:
             return ""
@@ -376,7 +407,7 @@ def what_it_means(doc: Doc) -> list[str]:
         candidates = [reader_text(_plain(without_lead_in(strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:4]]
         meaning = next(iter(plainest(candidates)), min(candidates, key=lambda c: len(c.split())))
         if meaning not in what_was_found(doc):
-            out.append("What it means: " + lower_first(meaning))
+            out.append("What it means: " + _lower_start(meaning, doc.source_text))
     kind = design_kind(doc.design)
     caveat = MEANING_CAVEAT.get(kind) or MEANING_CAVEAT.get(doc.design)
     if caveat:
@@ -427,6 +458,17 @@ def _lower_start(text: str, source: str) -> str:
     """Lower-case the first word to follow "that", unless the source capitalises it mid-sentence (a name)."""
     first = text.split(" ", 1)[0]
     return text if _mid_sentence(source, first) else lower_first(text)
+
+
+def _common_start(text: str, source: str) -> str:
+    """A description taken from the start of a sentence ("Normal mice …") as it reads mid-sentence: its first word
+    lower-cased only when the source writes that word in lower case too and never capitalises it mid-sentence, so
+    that "Swiss, Balb/cJ and IL-4 knockout mice" keeps its name."""
+    first = text.split(" ", 1)[0]
+    if not (first[:1].isupper() and first[1:].islower()) or _mid_sentence(source, first):
+        return text
+    low = first.lower()
+    return lower_first(text) if _mid_sentence(source, low) else text
 
 
 def _mid_sentence(source: str, word: str) -> bool:
