@@ -2,10 +2,12 @@
 
 The same parser reads E-utilities efetch answers, the annual baseline and daily
 update files (``MedlineCitationSet`` from 2016, ``PubmedArticleSet`` since), plain
-or gzipped. A baseline file holds 30,000 articles, so records are streamed with
-``iterparse`` and every article is dropped from the tree once read: memory stays
-flat however large the file. A bad record becomes a ``RecordError`` and the
-stream goes on; only a file that is not PubMed XML at all raises ``SourceError``.
+or gzipped. A baseline file holds 30,000 articles, so the stream is cut into its
+articles' own bytes (``xmlstream.Articles``) and each is parsed on its own: memory
+stays flat however large the file, a syntax error costs only its own article, and
+an article already stored with the same digest is not parsed at all. A bad record
+becomes a ``RecordError`` and the stream goes on; only a file that is not PubMed XML
+at all raises ``SourceError``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import hashlib
 import io
 import os
 import re
+import threading
 import zlib
 from collections.abc import Iterator
 from functools import lru_cache
@@ -37,7 +40,7 @@ from .base import (
 )
 from .markup import element_html, element_text
 from .text import MAX_SECTION, MAX_TITLE, cap, date_parts, iso_date, printed_date, squash
-from .xmlstream import Recorder, RepairedUtf8, Rewound, declares_utf8, read_head, root_element
+from .xmlstream import Articles, RepairedUtf8, Rewound, declares_utf8, read_head, root_element
 
 # Part of every record's digest: a parser that reads records differently must not
 # take a stored record for the one it would build now. Raise it when output changes.
@@ -81,8 +84,8 @@ def iter_records(source: str | os.PathLike | IO[bytes], *,
     """Records of a PubMed XML file or binary stream, plain or gzipped, in file order.
 
     Raises ``SourceError`` before the first record when the input is not PubMed XML.
-    An XML syntax error part-way yields one ``RecordError`` and ends the stream,
-    keeping every record before it. With ``known``, a record it already holds with
+    An article with an XML syntax error becomes a ``RecordError`` and the next is read;
+    a file cut off inside an article ends with one. With ``known``, a record it already holds with
     the same digest comes as ``Unchanged`` and is not parsed.
     """
     if isinstance(source, (str, os.PathLike)):
@@ -94,13 +97,14 @@ def iter_records(source: str | os.PathLike | IO[bytes], *,
     else:
         name, stream = str(getattr(source, "name", "input")), source
     try:
-        yield from _stream_records(_unzipped(stream, name), name, known)
+        yield from _stream_records(*_unzipped(stream, name), name, known)
     finally:
         if stream is not source:
             stream.close()
 
 
-def _unzipped(stream: IO[bytes], name: str) -> Rewound | RepairedUtf8:
+def _unzipped(stream: IO[bytes], name: str) -> tuple[Rewound | RepairedUtf8, str, bytes]:
+    """The stream unzipped and, when UTF-8, repaired; with its root element's name and its first bytes."""
     head = read_head(stream, name, 2)
     if head[:2] == b"\x1f\x8b":
         stream = gzip.GzipFile(fileobj=Rewound(head, stream), mode="rb")
@@ -111,20 +115,97 @@ def _unzipped(stream: IO[bytes], name: str) -> Rewound | RepairedUtf8:
         found = f"root element <{root}>" if root else "it does not start with an XML element"
         raise SourceError(f"{name} is not a PubMed XML file ({found})")
     rewound = Rewound(head, stream)
-    return RepairedUtf8(rewound) if declares_utf8(head) else rewound
+    return (RepairedUtf8(rewound) if declares_utf8(head) else rewound), root, head
 
 
-def _stream_records(stream: Rewound | RepairedUtf8, name: str,
+# A root start tag that declares namespaces, or entities declared in the DOCTYPE: an article's bytes alone
+# would lose them, so such a file is parsed whole (``_tree_records``).
+_ROOT_NAMESPACES = re.compile(rb"<(?:PubmedArticleSet|MedlineCitationSet)\b[^>]*\bxmlns\b")
+
+
+def _stream_records(stream: Rewound | RepairedUtf8, root: str, head: bytes, name: str,
                     known: Known | None) -> Iterator[PaperRecord | RecordError | Unchanged]:
-    recorder = Recorder(stream) if isinstance(stream, RepairedUtf8) else None
+    if not isinstance(stream, RepairedUtf8) or b"<!ENTITY" in head or _ROOT_NAMESPACES.search(head):
+        yield from _tree_records(stream, name, known)
+        return
+    tags = ("MedlineCitation",) if root in ("MedlineCitationSet", "MedlineCitation") else ("PubmedArticle", "PubmedBookArticle")
+    articles = Articles(stream, tags)
+    ahead = KNOWN_CHUNK if known else 1
+    chunk: list[tuple[int, str, bytes, str]] = []  # (position, PMID, the article's bytes, digest)
+    # PMIDs built in this stream, so that a later copy of one is never "unchanged": some
+    # 70 bytes a record, kept only while asking ``known`` (2 MB for a baseline file)
+    parsed: set[str] = set()
+    position = 0
+    try:
+        for data in articles:
+            position += 1
+            if data.startswith(b"<PubmedBookArticle"):
+                continue  # NCBI Bookshelf chapters are not papers
+            chunk.append((position, _pmid_in(data), data, _digest(data)))
+            if len(chunk) >= ahead:
+                yield from _read_articles(chunk, known, parsed)
+                chunk.clear()
+    except (OSError, EOFError, zlib.error) as exc:
+        yield from _read_articles(chunk, known, parsed)
+        yield RecordError(position + 1, f"{name}: file ends early, reading stopped: {exc}")
+        return
+    yield from _read_articles(chunk, known, parsed)
+    if articles.truncated:
+        yield RecordError(position + 1, f"{name}: file ends early, inside record {position + 1}")
+
+
+def _digest(text: bytes) -> str:
+    """The digest a record is known by: its parser's version and its article's text, as sent."""
+    return hashlib.sha256(f"{PARSER_VERSION}\n".encode() + text).hexdigest()[:32]
+
+
+_PMID = re.compile(rb"<PMID\b[^>]*>\s*([^<]*?)\s*</PMID>")
+_parsers = threading.local()  # an lxml parser must not be shared between threads
+
+
+def _pmid_in(data: bytes) -> str:
+    """The article's own PMID, the first in its bytes (MedlineCitation opens with it), or ""."""
+    m = _PMID.search(data)
+    return m.group(1).decode("utf-8", "replace") if m else ""
+
+
+def _article_parser() -> etree.XMLParser:
+    parser = getattr(_parsers, "parser", None)
+    if parser is None:
+        parser = _parsers.parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                                                   remove_comments=True)
+    return parser
+
+
+def _read_articles(chunk: list[tuple[int, str, bytes, str]], known: Known | None,
+                   parsed: set[str]) -> Iterator[PaperRecord | RecordError | Unchanged]:
+    """The chunk's records in order: one already held with the same digest is not even parsed."""
+    held = known({pmid: digest for _, pmid, _, digest in chunk if pmid and pmid not in parsed}) if known else ()
+    for position, pmid, data, digest in chunk:
+        if pmid in held:
+            yield Unchanged(position, pmid)
+            continue
+        if known:
+            parsed.add(pmid)
+        try:
+            element = etree.fromstring(data, _article_parser())
+        except etree.XMLSyntaxError as exc:
+            yield RecordError(position, f"XML syntax error, record skipped: {exc}", pmid)
+            continue
+        yield _record_or_error(element, position, data.decode("utf-8"), digest)
+
+
+def _tree_records(stream: Rewound | RepairedUtf8, name: str,
+                  known: Known | None) -> Iterator[PaperRecord | RecordError | Unchanged]:
+    """Records of a file parsed whole, each article serialised from its tree: for a file whose articles
+    need what lies outside them (namespaces on the root, entities in the DOCTYPE) or that is not UTF-8.
+    An XML syntax error here ends the stream, keeping every record before it."""
     events = etree.iterparse(
-        recorder or stream, events=("end",), tag=_ARTICLE_TAGS, resolve_entities=False,
+        stream, events=("end",), tag=_ARTICLE_TAGS, resolve_entities=False,
         no_network=True, huge_tree=True, remove_comments=True,
     )
     ahead = KNOWN_CHUNK if known else 1
-    chunk: list[tuple[int, etree._Element, str, str | None]] = []
-    # PMIDs built in this stream, so that a later copy of one is never "unchanged": some
-    # 70 bytes a record, kept only while asking ``known`` (2 MB for a baseline file)
+    chunk: list[tuple[int, etree._Element, str]] = []
     parsed: set[str] = set()
     position = 0
     try:
@@ -133,16 +214,8 @@ def _stream_records(stream: Rewound | RepairedUtf8, name: str,
             if element.tag == "MedlineCitation" and parent is not None and parent.tag == "PubmedArticle":
                 continue  # read with its PubmedArticle, which ends next
             position += 1
-            pmid, raw = _pmid_of(element), None
-            if recorder is not None:
-                # namespaces declared above the articles: only the tree can carry them
-                whole = not (position == 1 and parent is not None and parent.nsmap)
-                raw = recorder.cut(element.tag, pmid) if whole else None
-                if raw is None:  # or an article not found whole: out of step, so keep no more bytes
-                    recorder.stop()
-                    recorder = None
-            if element.tag != "PubmedBookArticle":  # NCBI Bookshelf chapters are not papers
-                chunk.append((position, element, pmid, raw))
+            if element.tag != "PubmedBookArticle":
+                chunk.append((position, element, _pmid_of(element)))
             if len(chunk) >= ahead or not chunk:
                 yield from _read_chunk(chunk, known, parsed)
                 chunk.clear()
@@ -161,15 +234,14 @@ def _stream_records(stream: Rewound | RepairedUtf8, name: str,
     yield from _read_chunk(chunk, known, parsed)
 
 
-def _read_chunk(chunk: list[tuple[int, etree._Element, str, str | None]], known: Known | None,
+def _read_chunk(chunk: list[tuple[int, etree._Element, str]], known: Known | None,
                 parsed: set[str]) -> Iterator[PaperRecord | RecordError | Unchanged]:
     """The chunk's records in order, each article's tree emptied once read."""
-    raws = [raw if raw is not None else etree.tostring(element, encoding="unicode", with_tail=False)
-            for _, element, _, raw in chunk]
-    digests = [hashlib.sha256(f"{PARSER_VERSION}\n{raw}".encode()).hexdigest()[:32] for raw in raws]
-    held = known({pmid: digest for (_, _, pmid, _), digest in zip(chunk, digests)
+    raws = [etree.tostring(element, encoding="unicode", with_tail=False) for _, element, _ in chunk]
+    digests = [_digest(raw.encode()) for raw in raws]
+    held = known({pmid: digest for (_, _, pmid), digest in zip(chunk, digests)
                   if pmid and pmid not in parsed}) if known else ()
-    for (position, element, pmid, _), raw, digest in zip(chunk, raws, digests):
+    for (position, element, pmid), raw, digest in zip(chunk, raws, digests):
         if pmid in held:
             yield Unchanged(position, pmid)
         else:

@@ -1,9 +1,9 @@
-"""Byte streams under the XML parser: sniffed, unzipped, repaired and recorded.
+"""Byte streams under the XML parser: sniffed, unzipped, repaired and cut into articles.
 
 A PubMed file is sniffed before it is parsed (gzip? which root element? which
 encoding?), so its first bytes are read and put back; invalid UTF-8 is repaired
-before libxml2 sees it; and what the parser reads is kept just long enough to cut
-each article's own bytes out as its provenance.
+before libxml2 sees it; and the stream is cut into its articles' own bytes, each
+parsed on its own.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
+from collections.abc import Iterator
 from typing import IO
 
 from .base import SourceError
@@ -57,54 +58,91 @@ class RepairedUtf8:
                 return text.encode("utf-8")
 
 
-class Recorder:
-    """A UTF-8 stream that keeps what the XML parser has read of it, to cut out each record's own text.
+class Articles:
+    """The articles of a UTF-8 PubMed stream, each as its own verbatim bytes, found by their tags.
 
-    The article's bytes as they came are its provenance (``raw``), and slicing them
-    is a fraction of the cost of serialising the parsed tree again. The parser
-    reads ahead, so an article's closing tag is always kept by the time it ends.
+    A PubMed file is a flat list of articles under one root, so an article runs from
+    ``<PubmedArticle`` to the next ``</PubmedArticle>``. Cutting the bytes first means:
+    an article's bytes as they came are its provenance and its digest, an article that
+    is already stored need not be parsed at all, and a syntax error costs only the
+    article that holds it, where one parse of the whole file stops there. The search
+    runs between articles, never inside one, and skips comments there. An article
+    that is not closed before the next one opens is yielded as far as it goes, for the
+    XML parser to reject; ``truncated`` says whether the stream ended inside one.
     """
 
-    _TRIM = 1 << 20
+    _READ = 1 << 20
 
-    def __init__(self, stream: RepairedUtf8):
+    def __init__(self, stream: RepairedUtf8 | Rewound, tags: tuple[str, ...]):
         self._stream = stream
-        self._kept = bytearray()
-        self._at = 0  # where the next article is looked for in _kept
-        self.keeping = True
+        names = b"|".join(re.escape(tag.encode()) for tag in tags)
+        self._start = re.compile(rb"<!--|<(" + names + rb")[\s>/]")
+        self._buffer = b""
+        self._at = 0
+        self._ended = False
+        self.truncated = False
 
-    def read(self, size: int = -1) -> bytes:
-        data = self._stream.read(size)
-        if self.keeping:
-            self._kept += data
-        return data
+    def __iter__(self) -> Iterator[bytes]:
+        while (found := self._next_start()) is not None:
+            start, tag = found
+            span = self._end_of(start, tag)
+            if span is None:
+                self.truncated = True
+                return
+            start, end = span
+            # its own tag opening again before it closes: the article was never closed
+            end = min([end] + [i for again in (b"<" + tag + b">", b"<" + tag + b" ")
+                               if (i := self._buffer.find(again, start + 1, end)) >= 0])
+            self._at = end
+            yield self._buffer[start:end]
 
-    def stop(self) -> None:
-        """Keep nothing more: the rest of the stream is only read (the caller serialises trees instead)."""
-        self.keeping = False
-        self._kept = bytearray()
-
-    def cut(self, tag: str, pmid: str) -> str | None:
-        """The verbatim text of the next ``tag`` element, or None when it is not found whole."""
-        kept, opening = self._kept, f"<{tag}".encode()
-        start = kept.find(opening, self._at)
-        while start >= 0 and kept[start + len(opening):start + len(opening) + 1] not in _AFTER_NAME:
-            start = kept.find(opening, start + 1)  # <PubmedArticleSet>, not <PubmedArticle>
-        if start < 0:
+    def _fill(self) -> int | None:
+        """Read on, keeping the bytes from the current position: how far positions moved back, or None at the end."""
+        if self._ended:
             return None
-        closing = f"</{tag}>".encode()
-        end = kept.find(closing, start)
-        if end < 0:
+        data = self._stream.read(self._READ)
+        if not data:
+            self._ended = True
             return None
-        end += len(closing)
-        raw = kept[start:end]
-        self._at = end
-        if self._at > self._TRIM:
-            del self._kept[:self._at]
-            self._at = 0
-        if pmid and f">{pmid}<".encode() not in raw:
-            return None  # not the article the parser saw: the caller serialises the tree instead
-        return raw.decode("utf-8")
+        shift = self._at
+        self._buffer = self._buffer[shift:] + data
+        self._at = 0
+        return shift
+
+    def _next_start(self) -> tuple[int, bytes] | None:
+        while True:
+            m = self._start.search(self._buffer, self._at)
+            if m is not None and m.group(1) is not None:
+                return m.start(), m.group(1)
+            if m is not None:  # a comment: skip it whole
+                close = self._buffer.find(b"-->", m.end())
+                if close >= 0:
+                    self._at = close + 3
+                    continue
+            if self._fill() is None:
+                return None
+
+    def _end_of(self, start: int, tag: bytes) -> tuple[int, int] | None:
+        """The article's span up to just past its closing tag (``</PubmedArticle>``, spaces before ">" allowed)."""
+        closing = b"</" + tag
+        search = start
+        while True:
+            buffer = self._buffer
+            i = buffer.find(closing, search)
+            while i >= 0:
+                j = i + len(closing)
+                while j < len(buffer) and buffer[j] in b" \t\r\n":
+                    j += 1
+                if j >= len(buffer):
+                    break  # the tag ends in bytes not read yet
+                if buffer[j] == 0x3E:  # ">"
+                    return start, j + 1
+                i = buffer.find(closing, i + 1)  # "</PubmedArticleSet>" and the like
+            resume = i if i >= 0 else max(start, len(buffer) - len(closing))
+            shift = self._fill()
+            if shift is None:
+                return None
+            start, search = start - shift, resume - shift
 
 
 _DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")

@@ -178,12 +178,52 @@ def test_pubmed_parse_reports_malformed_record_and_keeps_neighbours(bad, reason)
     assert items[1].position == 2 and items[1].reason == reason
 
 
-def test_pubmed_iter_records_stops_cleanly_at_syntax_error():
+def test_a_syntax_error_costs_only_the_record_that_holds_it():
     xml = article_set([article_xml(1), article_xml(2), "<PubmedArticle><Broken></PubmedArticle>", article_xml(4)])
     items = pubmed.parse(xml.encode())
-    assert [i.pmid for i in items[:2]] == ["1", "2"]
+    assert [getattr(i, "pmid", None) for i in items] == ["1", "2", "", "4"]
     assert isinstance(items[2], RecordError) and "XML syntax error" in items[2].reason and items[2].position == 3
-    assert len(items) == 3
+
+
+def test_an_article_never_closed_is_reported_and_the_next_one_is_kept():
+    unclosed = article_xml(2).replace("</PubmedArticle>", "")
+    items = pubmed.parse(article_set([article_xml(1), unclosed, article_xml(3)]).encode())
+    assert [type(i).__name__ for i in items] == ["PaperRecord", "RecordError", "PaperRecord"]
+    assert (items[1].position, items[1].pmid) == (2, "2") and items[2].pmid == "3"
+
+
+def test_a_file_cut_off_inside_an_article_keeps_the_records_before_it():
+    xml = article_set([article_xml(1), article_xml(2)]).encode()
+    items = pubmed.parse(xml[: xml.index(b"<Abstract", xml.index(b">2</PMID>"))])
+    assert items[0].pmid == "1" and isinstance(items[1], RecordError) and items[1].position == 2
+    assert "file ends early" in items[1].reason
+
+
+def test_comments_between_articles_are_skipped_even_when_they_hold_an_article_tag():
+    xml = article_set([article_xml(1), "<!-- <PubmedArticle> withdrawn </PubmedArticle> -->", article_xml(2)])
+    assert [r.pmid for r in pubmed.parse(xml.encode())] == ["1", "2"]
+
+
+def test_entities_declared_in_the_doctype_are_read_with_the_whole_file():
+    xml = article_set([article_xml(1, title="Walking &study; after injury")]).replace(
+        "<PubmedArticleSet>", '<!DOCTYPE PubmedArticleSet [<!ENTITY study "study">]>\n<PubmedArticleSet>', 1)
+    (record,) = pubmed.parse(xml.encode())
+    assert record.pmid == "1" and "after injury" in record.title
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 300))
+def test_records_are_the_same_whatever_the_size_of_each_read(read_size):
+    from sciplain.sources import xmlstream
+
+    xml = article_set([article_xml(1), "<!-- note -->", article_xml(2, title="Caf\u00e9"), article_xml(3)]).encode()
+    whole = pubmed.parse(xml)
+    default = xmlstream.Articles._READ
+    try:
+        xmlstream.Articles._READ = read_size
+        assert pubmed.parse(xml) == whole and [r.raw for r in pubmed.parse(xml)] == [r.raw for r in whole]
+    finally:
+        xmlstream.Articles._READ = default
 
 
 def test_pubmed_iter_records_replaces_invalid_utf8_and_keeps_every_record():
@@ -289,17 +329,12 @@ def test_records_built_by_the_quick_init_stay_frozen_equal_and_hashable():
     assert (record.authors, record.year, record.digest) == ((), None, "abc")
 
 
-def test_articles_not_found_whole_in_the_bytes_are_serialised_from_the_tree_and_nothing_piles_up(monkeypatch):
-    from sciplain.sources import xmlstream
-
-    kept = []
-    monkeypatch.setattr(xmlstream.Recorder, "stop", lambda self: (kept.append(len(self._kept)),
-                                                                   setattr(self, "keeping", False)))
-    # a closing tag with a space before ">" is well-formed XML that the byte search does not find
+def test_a_closing_tag_with_spaces_still_ends_its_article_and_raw_is_verbatim():
+    # well-formed XML that a search for "</PubmedArticle>" alone would not find
     xml = article_set([article_xml(1), article_xml(2)]).replace("</PubmedArticle>", "</PubmedArticle >")
     records = pubmed.parse(xml.encode())
-    assert [r.pmid for r in records] == ["1", "2"] and all(r.raw.startswith("<PubmedArticle") for r in records)
-    assert kept  # the recorder was told to stop keeping bytes after the first miss
+    assert [r.pmid for r in records] == ["1", "2"]
+    assert all(r.raw.startswith("<PubmedArticle>") and r.raw.endswith("</PubmedArticle >") for r in records)
 
 
 def test_articles_under_namespaces_declared_on_the_root_keep_them_in_raw():
