@@ -130,6 +130,8 @@ TITLE_DESIGNS = (
     ("case-control", _rx(r"\bcase-control study\b")),
     ("cross-sectional", _rx(r"\bcross-sectional (?:study|survey|analysis)\b")),
 )
+PEOPLE_COUNTED = _rx(r"\b\d[\d,]* (?:consecutive |adult |eligible )?(?:patients|participants|subjects|people|adults|children|women|men|"
+                     r"persons|individuals|volunteers)\b")
 # Work on models and data alone: no people recruited, no animals treated, no cells grown. "other" in the vocabulary.
 COMPUTATIONAL_TITLE = _rx(r"\b(?:theoretical|computational|in silico|mathematical model(?:l?ing)?|simulations?)\b")
 # A plan told in the future tense, twice or more: "differences will be compared …", "statistics will be used …".
@@ -316,9 +318,9 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
         return "in vitro/lab study"
     if IN_VIVO.search(low):
         return "animal study"
-    if lab:
+    if lab and not (species == "humans" and PEOPLE_COUNTED.search(low)):
         return "in vitro/lab study"
-    return "other"
+    return "other"  # "confirmed by culture in 20 of the 60 patients": work with people, not only on their cells
 
 
 def title_design(low_title: str, species: str) -> str:

@@ -328,9 +328,21 @@ _WEIGHTY = frozenset({"issue", "issues", "problem", "problems", "challenge", "ch
                       "advance", "advances", "step", "public", "health", "economic", "clinical", "social", "implications"})
 
 
+# What people suffer: "significant stress" is a lot of it, not a "clear" one. Amounts: "a significant number" is large.
+_SUFFERED = frozenset({"stress", "distress", "depression", "anxiety", "pain", "disability", "symptoms", "fatigue",
+                       "impairment", "morbidity", "harm", "toxicity", "bleeding", "damage"})
+_AMOUNTS = frozenset({"proportion", "number", "amount", "portion", "percentage", "fraction", "share", "minority"})
+
+
 def _significant(parts: list[str], i: int, rep: str) -> str:
-    """"significant" is "clear" of a result ("a significant drop") and "important" of a weighty noun."""
-    return ("Important" if parts[i][0].isupper() else "important") if _word_after(parts, i) in _WEIGHTY else rep
+    """"significant" is "clear" of a result ("a significant drop"), "important" of a weighty noun and in
+    "clinically significant", "serious" of what people suffer and "large" of an amount."""
+    after = _word_after(parts, i)
+    word = ("important" if after in _WEIGHTY or _word_before(parts, i) == "clinically" else
+            "serious" if after in _SUFFERED else "large" if after in _AMOUNTS else "")
+    if not word:
+        return rep
+    return word.capitalize() if parts[i][0].isupper() else word
 
 
 _IN_CONTEXT = {
@@ -545,6 +557,12 @@ def _drop_opener(sentence: str) -> str:
     return sentence if rest[:1].isdigit() else rest
 
 
+def ends_a_list(left: str) -> bool:
+    """"Age, sex, smoking, and high blood pressure were …": a short last item before the conjunction is
+    part of a list, and the conjunction joins its last item, not a clause."""
+    return "," in left and len(left.rsplit(",", 1)[1].split()) <= 3
+
+
 def split_long(text: str, max_words: int = 18) -> str:
     """Break sentences longer than ``max_words`` at clause boundaries (always at a semicolon)."""
     out = []
@@ -552,7 +570,8 @@ def split_long(text: str, max_words: int = 18) -> str:
         if ";" in sentence or "," in sentence and len(sentence.split()) > max_words:  # every split is at "," or ";"
             for rx, rep in _CLAUSE_SPLITS:
                 parts = rx.split(sentence, maxsplit=1)
-                if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5 and has_verb(parts[0]):
+                if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5 and has_verb(parts[0]) and not (
+                        rep == ". And " and ends_a_list(parts[0])):
                     joined = parts[0].rstrip(",") + rep + parts[1]
                     if rep == ". ":
                         joined = parts[0] + ". " + capitalise(parts[1])
@@ -606,13 +625,28 @@ _MID_CONNECTIVE = re.compile(r",\s*(?:however|therefore|thus|moreover|furthermor
                              r"nevertheless|nonetheless|in turn|in fact|of note|notably|importantly),\s*", re.IGNORECASE)
 
 
+# The markers of an inline list: "a) Google Genomics, b) SMART Genomics", "(i) … (ii) …", "1) … 2) …".
+# A bare "a)" comes first or after ":", ",", ";", "and" or "or"; one in brackets, "(a)", may follow any word.
+_LIST_MARKER = re.compile(r"(?:(?:^|(?<=\s))\(|(?:^|(?<=[:;,]\s)|(?<=\band\s)|(?<=\bor\s)))([a-h]|i{1,3}|iv|vi{0,3}|[1-9])\)\s+(?=\S)")
+_LIST_SEQUENCES = (list("abcdefgh"), ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"], list("123456789"))
+
+
+def without_list_markers(text: str) -> str:
+    """An inline list without its markers, which lose their brackets on the way and read as words ("a Google
+    Genomics, b SMART …"). Only a run of markers in order counts: "(type a) patients" has one, and stays."""
+    found = [m.group(1) for m in _LIST_MARKER.finditer(text)]
+    if len(found) < 2 or not any(found == sequence[:len(found)] for sequence in _LIST_SEQUENCES):
+        return text
+    return _LIST_MARKER.sub("", text)
+
+
 def rewrite(text: str, *, abbreviations: dict[str, str], resources: Resources | None,
             level: str = "simple", max_words: int = 18, long_forms: bool = True) -> str:
     """One source sentence, rewritten for readers. ``level`` is "simple" (patients) or "summary" (clinicians).
     Without ``long_forms`` an abbreviation whose long form is longer than ``LONG_FORM_WORDS`` keeps its short form."""
     source = text
     text = strip_statistics(text)
-    text = _MID_CONNECTIVE.sub(", ", balance_brackets(text))
+    text = _MID_CONNECTIVE.sub(", ", balance_brackets(without_list_markers(text)))
     text = expand(text, abbreviations, None if long_forms else LONG_FORM_WORDS)
     if level == "simple":
         text = drop_frame(drop_asides(drop_parentheticals(text)))

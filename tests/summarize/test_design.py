@@ -166,3 +166,11 @@ def test_theoretical_work_that_mentions_in_vivo_is_neither_an_animal_nor_a_lab_s
             "where such transitions occur in vivo in mice and in human cells.")
     design = classify_design("Theoretical analysis of the stress induced B-Z transition in superhelical DNA", text, [], [])
     assert design == "other"
+
+
+def test_cultures_taken_from_counted_patients_are_no_lab_study_without_people():
+    text = ("We studied 60 patients with HIV infection and skin lesions. Dermatophytosis was confirmed by culture in 20 "
+            "of the 60 patients. Trichophyton rubrum was the agent most often isolated.")
+    assert classify_design("Dermatophytosis in people with HIV", text, [], []) != "in vitro/lab study"
+    cells = "Human spermatozoa were incubated in culture and the activity of signalling proteins was measured."
+    assert classify_design("Signalling proteins in human spermatozoa", cells, [], []) == "in vitro/lab study"

@@ -4,7 +4,13 @@ or a changed meaning."""
 import pytest
 
 from sciplain.summarize.doc import Sentence
-from sciplain.summarize.plain import apply_glossary, drop_asides, plain_words, rewrite
+from sciplain.summarize.plain import (
+    apply_glossary,
+    drop_asides,
+    plain_words,
+    rewrite,
+    without_list_markers,
+)
 from sciplain.summarize.resources import Resources
 from sciplain.summarize.steps.compose import purpose_only, states_something, title_core, with_unit
 from sciplain.summarize.steps.findings import choose, shorten
@@ -124,3 +130,31 @@ def test_a_participants_description_keeps_its_unit():
 
 def test_a_word_doubled_at_the_start_of_a_sentence_is_undoubled_in_sentence_case():
     assert undouble("Treatment treatments may help.", "Treatment interventions may help.") == "Treatments may help."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fifty one patients had significant stress.", "Fifty one patients had serious stress."),
+    ("Patients have a clinically significant rate of depression.", "Patients have a clinically important rate of depression."),
+    ("A significant number of patients improved.", "A large number of patients improved."),
+    ("There was a significant drop in pain.", "There was a clear drop in pain."),
+])
+def test_significant_means_what_its_noun_needs(text, expected):
+    assert plain_words(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This review covers three tools: a) Google Genomics, b) SMART Genomics, and c) 23andMe.",
+     "This review covers three tools: Google Genomics, SMART Genomics, and 23andMe."),
+    ("We did (i) a survey and (ii) interviews.", "We did a survey and interviews."),
+    ("Patients with type a) and b) lesions were seen.", "Patients with type a) and b) lesions were seen."),
+    ("Patients (type a) improved.", "Patients (type a) improved."),
+])
+def test_inline_list_markers_go_but_a_lone_letter_in_brackets_stays(text, expected):
+    assert without_list_markers(text) == expected
+
+
+def test_a_list_before_and_is_not_split_into_sentences():
+    text = ("The high rate of skin lesions and involvement of many nails supports the idea that atypical, disseminated, "
+            "and more severe presentations are common in people with this infection.")
+    out = rewrite(text, abbreviations={}, resources=None, level="summary")
+    assert "disseminated, and more severe presentations are common" in out

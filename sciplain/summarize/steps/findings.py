@@ -15,7 +15,7 @@ import re
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
-from ..plain import CLAUSE_FOLLOWS, drop_frame, has_verb, rewrite, strip_statistics
+from ..plain import CLAUSE_FOLLOWS, drop_frame, ends_a_list, has_verb, rewrite, strip_statistics
 from ..textutil import HEDGE, capitalise, ensure_period, has_negation, has_quantity
 from ..types import KeyFinding
 
@@ -339,19 +339,13 @@ def _split_at_dash(body: str) -> str:
     return f"{parts[0]}. {capitalise(parts[1])}"
 
 
-def _ends_a_list(left: str) -> bool:
-    """"Age, sex, smoking, and high blood pressure were …": a short last item before the conjunction is
-    part of a list, and the conjunction joins its last item, not a clause."""
-    return "," in left and len(left.rsplit(",", 1)[1].split()) <= 3
-
-
 def _split_clauses(body: str, max_words: int = 14) -> str:
     """Split a long sentence where a conjunction starts a clause with its own subject."""
     if len(body.split()) <= max_words:
         return body
     for m in _NEW_CLAUSE.finditer(body):
         left, right = body[: m.start()], body[m.end():]
-        if len(left.split()) >= 6 and len(right.split()) >= 5 and not _ends_a_list(left) and has_verb(left):
+        if len(left.split()) >= 6 and len(right.split()) >= 5 and not ends_a_list(left) and has_verb(left):
             right = _split_clauses(right, max_words)
             return f"{left}. {capitalise(right)}" if m.group(1).lower() == "and" else f"{left}. But {right}"
     return body
