@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .textutil import looks_plural, singular
+from .textutil import PhraseIndex, looks_plural, singular
 
 _PAREN = re.compile(r"\(([^()]{1,12})\)")
 
@@ -100,12 +100,17 @@ def _singular_for(sf: str, long_form: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _expander(shorts: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    """The "(SF)" definition and the use of any of ``shorts``, tried longest first."""
-    alternation = "|".join(re.escape(sf) for sf in shorts)
-    definition = re.compile(r"\s*\(\s*(?:" + alternation + r")\s*(?:[;,][^()]*)?\)")
-    use = re.compile(r"(?<![\w-])(" + alternation + r")(s?)(?![\w-])")
-    return definition, use
+def _expander(shorts: tuple[str, ...]) -> tuple[PhraseIndex, dict[str, tuple[str, bool]]]:
+    """Where any of ``shorts`` is used, alone or with a plural "s": each form -> (short form, plural?). A short
+    form that itself ends in "s" ("SCIs") is that form, not a plural of another. One index per document: a regex
+    alternation compiled per document cost more than all the expanding it did."""
+    forms = {sf + "s": (sf, True) for sf in shorts}
+    forms.update({sf: (sf, False) for sf in shorts})
+    return PhraseIndex(forms), forms
+
+
+# "(SF)" or "(SF; 95% CI …)" right after the long form: the definition, which goes once the long form is written.
+_DEFINITION = re.compile(r"\s*\(\s*([^()]*?)\s*(?:[;,][^()]*)?\)")
 
 
 def _plural(phrase: str) -> str:
@@ -128,17 +133,18 @@ def expand(text: str, abbreviations: dict[str, str], max_words: int | None = Non
     shorts = tuple(sorted((sf for sf in abbreviations if sf), key=lambda sf: (-len(sf), sf)))
     if not shorts:
         return text
-    definition, use = _expander(shorts)
-    text = definition.sub("", text)
-
+    if "(" in text:
+        text = _DEFINITION.sub(lambda m: "" if m.group(1) in abbreviations else m.group(0), text)
+    index, forms = _expander(shorts)
     out, last = [], 0
-    for m in use.finditer(text):
-        lf = abbreviations[m.group(1)]
+    for start, end, form in index.longest(text):
+        sf, plural = forms[form]
+        lf = abbreviations[sf]
         if max_words is not None and lf.count(" ") >= max_words:
             continue
-        out.append(_fit_article(text[last:m.start()], lf))
-        out.append(_plural(lf) if m.group(2) else lf)
-        last = m.end()
+        out.append(_fit_article(text[last:start], lf))
+        out.append(_plural(lf) if plural else lf)
+        last = end
     out.append(text[last:])
     return "".join(out)
 
