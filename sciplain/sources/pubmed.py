@@ -190,7 +190,7 @@ def _read_articles(chunk: list[tuple[int, str, bytes, str]], known: Known | None
         try:
             element = etree.fromstring(data, _article_parser())
         except etree.XMLSyntaxError as exc:
-            yield RecordError(position, f"XML syntax error, record skipped: {exc}", pmid)
+            yield RecordError(position, f"XML syntax error in the article: {exc.msg}", pmid)
             continue
         yield _record_or_error(element, position, data.decode("utf-8"), digest)
 
