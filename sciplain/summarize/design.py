@@ -111,7 +111,7 @@ TEXT_RULES: list[tuple[str, re.Pattern]] = [
     ("cohort (retrospective)", _rx(r"\bretrospective(?:ly)?\b|\bmedical records\b|\bchart review\b|\bregistry\b|\bdatabase (?:study|analysis)\b|\badministrative (?:data|claims)\b|\bclaims data\b")),
     ("non-randomized controlled trial", _rx(r"\bnon-?randomi[sz]ed\b|\bquasi-?experimental\b|\bsingle-arm\b|\bopen-label\b|\bphase (?:i|ii|1|2|i/ii|1/2)\b(?: trial| study)|\bpilot (?:study|trial)\b|\bpre-?post\b|\bbefore and after\b|\bclinical trial\b")),
     ("cohort (prospective)", _rx(r"\bprospective(?:ly)?\b|\bcohort\b|\blongitudinal\b|\bfollowed (?:up )?for\b|\bfollow-up (?:of|study)\b")),
-    ("narrative review", _rx(r"\b(?:this|the present|in this|our) (?:\w+ )?review\b|\bwe (?:review|discuss|summari[sz]e|highlight|overview)\b|\breview(?:s|ed)? (?:the|recent|current)\b|\brecent (?:advances|progress|developments)\b|\bstate of the art\b|^(?:a )?review\b|: a review\b|\boverview\b|\bperspective\b")),
+    ("narrative review", _rx(r"\b(?:this|the present|in this|our) (?:\w+ )?review\b|\bwe (?:review|discuss|summari[sz]e|highlight|overview)\b|\breview(?:s|ed)? (?:the|recent|current)\b|\brecent (?:advances|progress|developments)\b|\bstate of the art\b|^(?:a )?review\b|: a review\b|\boverview\b|\b(?:this|our) perspective\b|\ba perspective (?:on|of)\b|: a perspective\b")),
 ]
 
 # "This protocol describes …" is a plan; "With this protocol we let a population evolve …" is a method.

@@ -71,6 +71,11 @@ _PLAIN_PHRASES, _SUMMARY_PHRASES = _phrase_rx(PLAIN_WORDS), _phrase_rx(SUMMARY_W
 _RUNS, _ASCII_RUNS = re.compile(r"([\w-]+)"), re.compile(r"([\w-]+)", re.ASCII)
 
 
+# A mass number written before its element, as MEDLINE flattens a superscript: "(187)Os/(188)Os" is "187Os/188Os".
+_ISOTOPE = re.compile(r"\((\d{1,3})\)(?=(?:H|He|Li|Be|B|C|N|O|F|Na|Mg|Al|Si|P|S|Cl|K|Ca|Fe|Co|Cu|Zn|Se|Br|Sr|Tc|I|Xe|Cs|"
+                      r"Ba|Re|Os|Pb|Ra|Th|U|Pu)\b)")
+
+
 @lru_cache(maxsize=4096)
 def strip_statistics(text: str) -> str:
     """Remove statistics: "(RR 0.73, 95% CI 0.65 to 0.81)", "p < 0.05", "OR = 2.1", "n = 12"."""
@@ -82,6 +87,7 @@ def strip_statistics(text: str) -> str:
         return m.group(0)
 
     if "(" in text or "[" in text:
+        text = _ISOTOPE.sub(r"\1", text)
         text = _NAMED_VALUE.sub("", text)
         for _ in range(2):  # nested brackets: inner first
             text = _PAREN.sub(drop_stat_paren, text)

@@ -174,3 +174,10 @@ def test_cultures_taken_from_counted_patients_are_no_lab_study_without_people():
     assert classify_design("Dermatophytosis in people with HIV", text, [], []) != "in vitro/lab study"
     cells = "Human spermatozoa were incubated in culture and the activity of signalling proteins was measured."
     assert classify_design("Signalling proteins in human spermatozoa", cells, [], []) == "in vitro/lab study"
+
+
+def test_from_a_practical_perspective_does_not_make_a_review():
+    text = ("Here we report that lysis occurred when the enzyme was expressed in bacteria at 25 degrees. "
+            "From a practical perspective, inhibitors that act downstream could be new treatments.")
+    assert classify_design("An unexpected activity of an enzyme", text, [], []) != "narrative review"
+    assert classify_design("Spinal cord repair: a perspective", "Recent work on repair is promising.", [], []) == "narrative review"

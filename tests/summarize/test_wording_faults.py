@@ -158,3 +158,9 @@ def test_a_list_before_and_is_not_split_into_sentences():
             "and more severe presentations are common in people with this infection.")
     out = rewrite(text, abbreviations={}, resources=None, level="summary")
     assert "disseminated, and more severe presentations are common" in out
+
+
+def test_a_mass_number_before_its_element_stays_with_it():
+    from sciplain.summarize.plain import strip_statistics
+
+    assert strip_statistics("An initial (187)Os/(188)Os of 0.34 was measured.") == "An initial 187Os/188Os of 0.34 was measured."
