@@ -191,10 +191,21 @@ _OBSERVED = re.compile(r"\b(?:(the|a|an|this|that|these|those|its|their)\s+obser
 _CORRELATED = re.compile(r"\b((?:was|were|been|be|is|are|not)\s+(?:\w+ly\s+)?)correlated with\b", re.IGNORECASE)
 
 
+_OBSERVERS = frozenset({"we", "they", "i", "authors", "researchers", "investigators", "clinicians", "also", "first"})
+_REDUCED_RELATIVE = re.compile(r"\s+(?:in|at|with|for|during|after|among|between|by|when|on|under|following|from|across|within|over)\b",
+                               re.IGNORECASE)
+
+
 def _observed(m: re.Match) -> str:
     if m.group(1):  # "the observed increase": an adjective, not "the saw increase"
         return m.group(0)
-    return f"{m.group(2)} seen" if m.group(2) else "saw"
+    if m.group(2):
+        return f"{m.group(2)} seen"
+    # "the periods observed in response to X" are the periods seen; "we observed in 12 patients" is what we saw
+    before = m.string[max(0, m.start() - 20):m.start()].split()
+    if (not before or before[-1].lower() not in _OBSERVERS) and _REDUCED_RELATIVE.match(m.string, m.end()):
+        return "seen"
+    return "saw"
 
 
 def plain_words(text: str, clinician: bool = False) -> str:

@@ -164,3 +164,20 @@ def test_a_mass_number_before_its_element_stays_with_it():
     from sciplain.summarize.plain import strip_statistics
 
     assert strip_statistics("An initial (187)Os/(188)Os of 0.34 was measured.") == "An initial 187Os/188Os of 0.34 was measured."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The shorter periods observed in response to the diet raised the risk.", "The shorter periods seen in response to the diet raised the risk."),
+    ("We observed in 12 patients that pain fell.", "We saw in 12 patients that pain fell."),
+    ("Changes were observed in 5 rats.", "Changes were seen in 5 rats."),
+])
+def test_observed_after_a_noun_is_seen_and_after_its_observers_saw(text, expected):
+    assert plain_words(text) == expected
+
+
+def test_a_refractory_period_is_a_recovery_time_not_hard_to_treat():
+    from sciplain.summarize.resources import default_resources
+
+    text = "The refractory periods of the vein were shorter in patients with refractory epilepsy."
+    assert apply_glossary(text, default_resources()) == (
+        "The recovery times of the vein were shorter in patients with hard-to-treat epilepsy.")
