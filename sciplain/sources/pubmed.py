@@ -169,6 +169,17 @@ def _pmid_in(data: bytes) -> str:
     return m.group(1).decode("utf-8", "replace") if m else ""
 
 
+def _without_references(data: bytes) -> bytes:
+    """The article without its ReferenceList (PubmedData's last part, nested lists included), which no field is
+    read from: a recent article cites dozens of papers, so its references can be most of its bytes. ``raw`` keeps
+    them; only the tree is built without."""
+    start = data.find(b"<ReferenceList")
+    if start < 0:
+        return data
+    end = data.rfind(b"</ReferenceList>")
+    return data[:start] + data[end + len(b"</ReferenceList>"):] if end > start else data
+
+
 def _article_parser() -> etree.XMLParser:
     parser = getattr(_parsers, "parser", None)
     if parser is None:
@@ -188,7 +199,7 @@ def _read_articles(chunk: list[tuple[int, str, bytes, str]], known: Known | None
         if known:
             parsed.add(pmid)
         try:
-            element = etree.fromstring(data, _article_parser())
+            element = etree.fromstring(_without_references(data), _article_parser())
         except etree.XMLSyntaxError as exc:
             yield RecordError(position, f"XML syntax error in the article: {exc.msg}", pmid)
             continue

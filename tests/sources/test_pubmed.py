@@ -199,6 +199,14 @@ def test_a_file_cut_off_inside_an_article_keeps_the_records_before_it():
     assert "file ends early" in items[1].reason
 
 
+def test_references_are_kept_in_raw_but_never_read_so_damage_there_costs_nothing():
+    refs = ("<ReferenceList><Reference><Citation>Cited <b>paper</Citation></Reference>"
+            "<ReferenceList><Reference><Citation>Nested</Citation></Reference></ReferenceList></ReferenceList>")
+    xml = article_set([article_xml(1).replace("</PubmedData>", refs + "</PubmedData>")])
+    (record,) = pubmed.parse(xml.encode())
+    assert record.pmid == "1" and record.title and "Cited <b>paper" in record.raw and "Nested" in record.raw
+
+
 def test_comments_between_articles_are_skipped_even_when_they_hold_an_article_tag():
     xml = article_set([article_xml(1), "<!-- <PubmedArticle> withdrawn </PubmedArticle> -->", article_xml(2)])
     assert [r.pmid for r in pubmed.parse(xml.encode())] == ["1", "2"]
