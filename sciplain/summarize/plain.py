@@ -163,7 +163,7 @@ _PROTECTED_NAMES = (
     r"Therapeutic Goods Administration", r"National Institutes? of Health", r"World Health Organi[sz]ation",
     r"Centers for Disease Control and Prevention", r"Adverse Event Reporting System",
     r"in vitro fertili[sz]ation", r"intracytoplasmic sperm injection",
-    r"cognitive[- ]behaviou?ral therapy", r"occupational therapy", r"intention[- ]to[- ]treat",
+    r"cognitive[- ]behaviou?ral(?: therapy)?", r"occupational therapy", r"intention[- ]to[- ]treat",
     r"multiple[- ]drug[- ]resistan(?:t|ce)", r"rapid eye movements?", r"transient receptor potential",
     r"(?:action|membrane|resting|(?:motor |somatosensory )?evoked|field|(?:post|pre)synaptic) potentials?", r"transient isch(?:a)?emic attacks?", r"persistent vegetative state", r"principal components?(?: analysis)?",
 )

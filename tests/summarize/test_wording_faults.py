@@ -181,3 +181,15 @@ def test_a_refractory_period_is_a_recovery_time_not_hard_to_treat():
     text = "The refractory periods of the vein were shorter in patients with refractory epilepsy."
     assert apply_glossary(text, default_resources()) == (
         "The recovery times of the vein were shorter in patients with hard-to-treat epilepsy.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The cognitive behavioural treatment study assessed pain.", "The cognitive behavioural treatment study checked pain."),
+    ("Cognitive-behavioral interventions helped.", "Cognitive-behavioral treatments helped."),
+    ("Thoracic aortic repair was compared with open surgery.", "Chest aorta repair was compared with open surgery."),
+    ("The injury was at the thoracic level.", "The injury was at the mid-back."),
+])
+def test_cognitive_behavioural_stays_whole_and_a_thoracic_aorta_is_in_the_chest(text, expected):
+    from sciplain.summarize.resources import default_resources
+
+    assert plain_words(apply_glossary(text, default_resources())) == expected
