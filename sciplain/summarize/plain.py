@@ -418,6 +418,13 @@ def plain_for(found: str, entry: GlossaryEntry, index: GlossaryIndex) -> str:
     return entry.plain if plural is None or not entry.plain else inflect(entry.plain, plural)
 
 
+# A term whose plain form depends on what follows it: "thoracic" is the mid-back of the spine, but the chest in
+# "thoracic and thoracoabdominal aortic aneurysm" or "thoracic surgery".
+_PLAIN_IN_CONTEXT = {
+    "thoracic": (re.compile(r"[\w\s-]{0,40}?\b(?:aort|aneurysm|surg|cavit|duct|outlet|trauma|wall|organ)", re.IGNORECASE), "chest"),
+}
+
+
 def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: GlossaryIndex) -> str | None:
     """The plain words to put in place of ``text[start:end]``, or None to keep it."""
     found = text[start:end]
@@ -427,6 +434,9 @@ def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: Glossary
     if not plain or entry.term.lower() in KEEP_TERMS or plain.lower() == found.lower() or re.search(r"\d", plain) \
             or len(plain.split()) > 3:
         return None
+    context = _PLAIN_IN_CONTEXT.get(entry.term.lower())
+    if context and context[0].match(text, end):
+        plain = context[1]
     following = _NEXT_WORD.match(text, end)  # "MRI" -> "MRI scan" before "scans": "MRI scans", not "MRI scan scans"
     head, _, last = plain.rpartition(" ")
     if following and singular(following.group(1).lower()) == singular(last.lower()):

@@ -193,3 +193,15 @@ def test_cognitive_behavioural_stays_whole_and_a_thoracic_aorta_is_in_the_chest(
     from sciplain.summarize.resources import default_resources
 
     assert plain_words(apply_glossary(text, default_resources())) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Drainage during thoracic and thoracoabdominal aortic aneurysm surgery helped.",
+     "Drainage during chest and thoracoabdominal aortic aneurysm surgery helped."),
+    ("People with thoracic spinal cord injury walked.", "People with mid-back spinal cord injury walked."),
+    ("It reduced postoperative deficits.", "It reduced after-surgery problems."),
+])
+def test_thoracic_is_the_chest_before_an_aorta_and_a_deficit_is_a_problem(text, expected):
+    from sciplain.summarize.resources import default_resources
+
+    assert plain_words(apply_glossary(text, default_resources())) == expected
