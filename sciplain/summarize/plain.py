@@ -425,6 +425,20 @@ _PLAIN_IN_CONTEXT = {
 }
 
 
+# Latin phrases that also stand before a noun, where their plain form ("in lab dishes") cannot: the adjective to use
+# there, or "" to keep the term (the glossary step defines it).
+_ATTRIBUTIVE = {"in vitro": "lab", "in silico": "computer", "in vivo": "", "ex vivo": "", "in situ": ""}
+_NOT_A_NOUN = frozenset({"and", "or", "but", "with", "in", "at", "on", "by", "for", "to", "of", "as", "than", "the", "a", "an",
+                         "is", "was", "were", "are", "be", "been", "has", "have", "had", "can", "could", "may", "might", "will",
+                         "would", "should", "using", "via", "after", "before", "during", "under", "from", "into", "versus", "vs",
+                         "while", "when", "where", "which", "that", "both", "alone", "only", "also", "not", "following", "whereas"})
+
+
+def _before_a_noun(text: str, end: int) -> bool:
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1).isalpha() and m.group(1).lower() not in _NOT_A_NOUN
+
+
 def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: GlossaryIndex) -> str | None:
     """The plain words to put in place of ``text[start:end]``, or None to keep it."""
     found = text[start:end]
@@ -437,6 +451,10 @@ def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: Glossary
     context = _PLAIN_IN_CONTEXT.get(entry.term.lower())
     if context and context[0].match(text, end):
         plain = context[1]
+    if entry.term.lower() in _ATTRIBUTIVE and _before_a_noun(text, end):
+        plain = _ATTRIBUTIVE[entry.term.lower()]  # "in vitro release studies" are "lab release studies"
+        if not plain:
+            return None
     following = _NEXT_WORD.match(text, end)  # "MRI" -> "MRI scan" before "scans": "MRI scans", not "MRI scan scans"
     head, _, last = plain.rpartition(" ")
     if following and singular(following.group(1).lower()) == singular(last.lower()):

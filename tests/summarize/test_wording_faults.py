@@ -205,3 +205,14 @@ def test_thoracic_is_the_chest_before_an_aorta_and_a_deficit_is_a_problem(text, 
     from sciplain.summarize.resources import default_resources
 
     assert plain_words(apply_glossary(text, default_resources())) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The in vitro release studies showed a good fit.", "The lab release studies showed a good fit."),
+    ("Cells were tested in vitro and in vivo.", "Cells were tested in lab dishes and in living organisms."),
+    ("In vivo imaging showed growth.", "In vivo imaging showed growth."),
+])
+def test_a_latin_phrase_before_a_noun_becomes_an_adjective_or_stays(text, expected):
+    from sciplain.summarize.resources import default_resources
+
+    assert plain_words(apply_glossary(text, default_resources())) == expected
