@@ -419,9 +419,11 @@ def plain_for(found: str, entry: GlossaryEntry, index: GlossaryIndex) -> str:
 
 
 # A term whose plain form depends on what follows it: "thoracic" is the mid-back of the spine, but the chest in
-# "thoracic and thoracoabdominal aortic aneurysm" or "thoracic surgery".
+# "thoracic and thoracoabdominal aortic aneurysm" or "thoracic surgery"; "systemic" is "whole-body" of a disease,
+# but "systemic risk" is no body's ("" keeps the term).
 _PLAIN_IN_CONTEXT = {
     "thoracic": (re.compile(r"[\w\s-]{0,40}?\b(?:aort|aneurysm|surg|cavit|duct|outlet|trauma|wall|organ)", re.IGNORECASE), "chest"),
+    "systemic": (re.compile(r"\s+(?:trade\s+)?(?:risks?|racism|inequit|barriers?|change|bias)", re.IGNORECASE), ""),
 }
 
 
@@ -451,6 +453,8 @@ def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: Glossary
     context = _PLAIN_IN_CONTEXT.get(entry.term.lower())
     if context and context[0].match(text, end):
         plain = context[1]
+        if not plain:
+            return None
     if entry.term.lower() in _ATTRIBUTIVE and _before_a_noun(text, end):
         plain = _ATTRIBUTIVE[entry.term.lower()]  # "in vitro release studies" are "lab release studies"
         if not plain:

@@ -216,3 +216,11 @@ def test_a_latin_phrase_before_a_noun_becomes_an_adjective_or_stays(text, expect
     from sciplain.summarize.resources import default_resources
 
     assert plain_words(apply_glossary(text, default_resources())) == expected
+
+
+def test_systemic_risk_is_nobodys_whole_body():
+    from sciplain.summarize.resources import default_resources
+
+    resources = default_resources()
+    assert plain_words(apply_glossary("Systemic trade risk was high.", resources)) == "Systemic trade risk was high."
+    assert plain_words(apply_glossary("Systemic inflammation rose.", resources)) == "Whole-body inflammation rose."
