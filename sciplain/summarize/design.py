@@ -99,6 +99,9 @@ TEXT_RULES: list[tuple[str, re.Pattern]] = [
                               r"\bmet (?:our|the) (?:inclusion|eligibility|selection) criteria|\bsearch strateg(?:y|ies)\b|"
                               r"\beligible for (?:inclusion|this review)|\b\d+ (?:unique )?(?:citations|references|records)\b|"
                               r"\bwe identified \d+ (?:unique |eligible |relevant )?(?:studies|trials|reports|rcts)\b|"
+                              # "We only included one RCT" is said by a review of it, never by the trial itself
+                              r"\bwe (?:only )?included (?:only )?(?:one|a single|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                              r"(?:[\w-]+ ){0,3}(?:rcts?|trials?|studies|reports)\b|"
                               # a Cochrane review's own headings and search report, which an empty review still has
                               r"\bsearch methods\b|\blast searched\b|\b(?:were|was) searched for (?:publications|studies|trials|randomi[sz]ed)")),
     ("guideline", _rx(r"\b(?:clinical )?(?:practice )?guidelines? (?:for|on)\b.*\brecommend|\bconsensus statement\b|\brecommendations? (?:for|on) the (?:management|treatment|care)\b|\bposition statement\b")),

@@ -424,6 +424,9 @@ def plain_for(found: str, entry: GlossaryEntry, index: GlossaryIndex) -> str:
 _PLAIN_IN_CONTEXT = {
     "thoracic": (re.compile(r"[\w\s-]{0,40}?\b(?:aort|aneurysm|surg|cavit|duct|outlet|trauma|wall|organ)", re.IGNORECASE), "chest"),
     "systemic": (re.compile(r"\s+(?:trade\s+)?(?:risks?|racism|inequit|barriers?|change|bias)", re.IGNORECASE), ""),
+    # the cervix, not the neck: "cervical intraepithelial neoplasia", "cervical cancer screening"
+    "cervical": (re.compile(r"\s+(?:intraepithelial|cancers?|carcinoma|screening|smears?|cytology|neoplasia|dysplasia|lesions?|"
+                            r"ripening|cerclage|length|insufficiency|mucus|os\b|canal)", re.IGNORECASE), ""),
 }
 
 

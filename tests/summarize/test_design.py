@@ -181,3 +181,8 @@ def test_from_a_practical_perspective_does_not_make_a_review():
             "From a practical perspective, inhibitors that act downstream could be new treatments.")
     assert classify_design("An unexpected activity of an enzyme", text, [], []) != "narrative review"
     assert classify_design("Spinal cord repair: a perspective", "Recent work on repair is promising.", [], []) == "narrative review"
+
+
+def test_a_review_that_included_one_trial_says_so():
+    text = "We only included one RCT comparing stem cells with placebo in 18 participants. Ulcers healed faster."
+    assert classify_design("Stem cells for Buerger's disease", text, [], []) == "systematic review"

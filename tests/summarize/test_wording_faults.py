@@ -224,3 +224,18 @@ def test_systemic_risk_is_nobodys_whole_body():
     resources = default_resources()
     assert plain_words(apply_glossary("Systemic trade risk was high.", resources)) == "Systemic trade risk was high."
     assert plain_words(apply_glossary("Systemic inflammation rose.", resources)) == "Whole-body inflammation rose."
+
+
+def test_cervical_is_the_cervix_before_neoplasia_and_the_neck_before_the_spine():
+    from sciplain.summarize.resources import default_resources
+
+    resources = default_resources()
+    assert "cervical intraepithelial neoplasia" in apply_glossary("Women with cervical intraepithelial neoplasia.", resources)
+    assert apply_glossary("Cervical spinal cord injury", resources).startswith("Neck")
+
+
+def test_how_many_references_a_search_kept_is_no_finding():
+    texts = ["When all references were imported into EndNote and duplications were removed, 1348 references remained.",
+             "Healing was faster with the new dressing in 3 of 4 trials."]
+    sentences = [Sentence(index=i, text=t, section=0, start=0, end=len(t), role="results") for i, t in enumerate(texts)]
+    assert [s.index for s in choose(sentences, design="systematic review")] == [1]

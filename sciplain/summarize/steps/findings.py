@@ -37,7 +37,9 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r".*\b(?:screened \d[\d,]* (?:titles|records|abstracts|citations|references|reports|articles|studies)|"
                          r"(?:titles|records|abstracts|citations) (?:and abstracts )?were screened|"
                          r"(?:possible|potential|potentially relevant) (?:titles|records|citations|studies)|"
-                         r"titles and abstracts|removal of duplicates|duplicates (?:were )?removed)\b)", re.IGNORECASE)
+                         r"titles and abstracts|removal of duplicates|duplicat(?:es|ions) (?:were )?removed|"
+                         r"\d[\d,]* (?:references|records|citations) (?:remained|were (?:identified|retrieved|found))|imported into endnote)\b)",
+                         re.IGNORECASE)
 LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE|"
                        r"heterogeneity|I2|I²|statistical variation|interpreted with caution)\b", re.IGNORECASE)
 # What was done rather than what was found: "Mice received X for 14 days", "Samples were collected at …",
