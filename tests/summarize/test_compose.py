@@ -172,3 +172,12 @@ def test_an_aim_that_only_points_back_is_not_the_question(offline):
     simple = offline.analyse(a).summary.simple_explanation
     assert "investigate this" not in simple and "study this" not in simple
     assert simple.startswith("This study is about peptide surface display.")
+
+
+def test_a_note_that_findings_are_unchanged_since_the_last_update_is_not_what_they_mean():
+    a = article("Levetiracetam add-on for focal epilepsy", [
+        ("RESULTS", "We included 14 trials with 2455 people. Seizures halved in 40% of people on levetiracetam."),
+        ("CONCLUSIONS", ("These findings are unchanged from the previous review update in 2012. "
+                        "It seems reasonable to keep using levetiracetam in adults."))])
+    simple = summarize(a).simple_explanation
+    assert "unchanged from the previous" not in simple and "What it means: it seems reasonable" in simple

@@ -239,3 +239,15 @@ def test_how_many_references_a_search_kept_is_no_finding():
              "Healing was faster with the new dressing in 3 of 4 trials."]
     sentences = [Sentence(index=i, text=t, section=0, start=0, end=len(t), role="results") for i, t in enumerate(texts)]
     assert [s.index for s in choose(sentences, design="systematic review")] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "One study did not report this result.",
+    "Five trials compared different routes of giving misoprostol.",
+    "There were five randomised controlled trials of children and 10 of adults.",
+    "The doses of levetiracetam tested were 500 mg/day to 4000 mg/day in adults.",
+])
+def test_what_a_review_covered_is_no_finding(text):
+    result = "Healing was faster with the new dressing in 3 of 4 trials."
+    sentences = [Sentence(index=i, text=t, section=0, start=0, end=len(t), role="results") for i, t in enumerate([text, result])]
+    assert [s.index for s in choose(sentences, design="systematic review")] == [1]
