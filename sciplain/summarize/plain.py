@@ -652,6 +652,13 @@ _FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:(?!\b(?:and|or)\b)[^,;.!?])+(?=[.!?]?$)")
 
 
+_ASIDE_CLOSE = re.compile(r",\s+")
+# After the aside the sentence goes on with its verb ("…, show fast motions", "…, will be needed"); anything else after
+# the comma is the next item of a list or a new clause, and the comma stays.
+_VERB_AFTER_COMMA = re.compile(r"(?:" + _FINITE + r"|(?:show|shows|remain|remains|appear|appears|seem|seems|need|needs|occur|"
+                               r"occurs|differ|differs|suggest|suggests|provide|provides|support|supports|did|does|do)\b)")
+
+
 def drop_asides(text: str) -> str:
     """Remove non-restrictive asides (", which …", ", including …", a closing ", a coronavirus used to …") that
     carry no negation, no hedge and no quantity (", which may explain …" stays: dropping it would drop the hedge;
@@ -659,7 +666,16 @@ def drop_asides(text: str) -> str:
     def keep(m: re.Match) -> str:
         return m.group(0) if has_negation(m.group(0)) or HEDGE.search(m.group(0)) or has_quantity(m.group(0)) else ""
 
-    text = _ASIDE.sub(keep, text)
+    def drop(m: re.Match) -> str:
+        if keep(m):
+            return m.group(0)
+        # "rosettes, which hold founder cells, show fast motions": the aside's closing comma goes with it, unless
+        # a new clause follows it (", and …")
+        closing = _ASIDE_CLOSE.match(m.string, m.end())
+        return "\x00" if closing and _VERB_AFTER_COMMA.match(m.string, closing.end()) else ""
+
+    if _ASIDE.search(text):
+        text = _ASIDE.sub(drop, text).replace("\x00,", "")
     body = text.rstrip(".!? ")
     m = _APPOSITIVE.search(body)
     if m and len(body[: m.start()].split()) >= 6 and not keep(m):

@@ -251,3 +251,12 @@ def test_what_a_review_covered_is_no_finding(text):
     result = "Healing was faster with the new dressing in 3 of 4 trials."
     sentences = [Sentence(index=i, text=t, section=0, start=0, end=len(t), role="results") for i, t in enumerate([text, result])]
     assert [s.index for s in choose(sentences, design="systematic review")] == [1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Early forming rosettes, which hold founder cells, show fast motions.", "Early forming rosettes show fast motions."),
+    ("Serious events, which were reported by two trials, were rare.", "Serious events were rare."),
+    ("Harms, including rash, and benefits were compared.", "Harms, and benefits were compared."),
+])
+def test_an_aside_takes_its_closing_comma_only_when_the_sentence_goes_on_with_its_verb(text, expected):
+    assert drop_asides(text) == expected
