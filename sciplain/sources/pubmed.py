@@ -19,7 +19,7 @@ import os
 import re
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from functools import lru_cache
 from html import escape
 from typing import IO
@@ -161,6 +161,9 @@ def _digest(text: bytes) -> str:
 
 _PMID = re.compile(rb"<PMID\b[^>]*>\s*([^<]*?)\s*</PMID>")
 _parsers = threading.local()  # an lxml parser must not be shared between threads
+# No entity expansion, no network, no size limit (a baseline file is hundreds of MB), comments dropped: one set of
+# options for an article parsed on its own and for a file parsed whole.
+_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": True, "remove_comments": True}
 
 
 def _pmid_in(data: bytes) -> str:
@@ -183,15 +186,14 @@ def _without_references(data: bytes) -> bytes:
 def _article_parser() -> etree.XMLParser:
     parser = getattr(_parsers, "parser", None)
     if parser is None:
-        parser = _parsers.parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
-                                                   remove_comments=True)
+        parser = _parsers.parser = etree.XMLParser(**_PARSER_OPTIONS)
     return parser
 
 
 def _read_articles(chunk: list[tuple[int, str, bytes, str]], known: Known | None,
                    parsed: set[str]) -> Iterator[PaperRecord | RecordError | Unchanged]:
     """The chunk's records in order: one already held with the same digest is not even parsed."""
-    held = known({pmid: digest for _, pmid, _, digest in chunk if pmid and pmid not in parsed}) if known else ()
+    held = _held(known, parsed, ((pmid, digest) for _, pmid, _, digest in chunk))
     for position, pmid, data, digest in chunk:
         if pmid in held:
             yield Unchanged(position, pmid)
@@ -206,15 +208,17 @@ def _read_articles(chunk: list[tuple[int, str, bytes, str]], known: Known | None
         yield _record_or_error(element, position, data.decode("utf-8"), digest)
 
 
+def _held(known: Known | None, parsed: set[str], pairs: Iterator[tuple[str, str]]) -> Container[str]:
+    """The PMIDs ``known`` already holds with these digests; none that this stream has built already."""
+    return known({pmid: digest for pmid, digest in pairs if pmid and pmid not in parsed}) if known else ()
+
+
 def _tree_records(stream: Rewound | RepairedUtf8, name: str,
                   known: Known | None) -> Iterator[PaperRecord | RecordError | Unchanged]:
     """Records of a file parsed whole, each article serialised from its tree: for a file whose articles
     need what lies outside them (namespaces on the root, entities in the DOCTYPE) or that is not UTF-8.
     An XML syntax error here ends the stream, keeping every record before it."""
-    events = etree.iterparse(
-        stream, events=("end",), tag=_ARTICLE_TAGS, resolve_entities=False,
-        no_network=True, huge_tree=True, remove_comments=True,
-    )
+    events = etree.iterparse(stream, events=("end",), tag=_ARTICLE_TAGS, **_PARSER_OPTIONS)
     ahead = KNOWN_CHUNK if known else 1
     chunk: list[tuple[int, etree._Element, str]] = []
     parsed: set[str] = set()
@@ -250,8 +254,7 @@ def _read_chunk(chunk: list[tuple[int, etree._Element, str]], known: Known | Non
     """The chunk's records in order, each article's tree emptied once read."""
     raws = [etree.tostring(element, encoding="unicode", with_tail=False) for _, element, _ in chunk]
     digests = [_digest(raw.encode()) for raw in raws]
-    held = known({pmid: digest for (_, _, pmid), digest in zip(chunk, digests)
-                  if pmid and pmid not in parsed}) if known else ()
+    held = _held(known, parsed, ((pmid, digest) for (_, _, pmid), digest in zip(chunk, digests)))
     for (position, element, pmid), raw, digest in zip(chunk, raws, digests):
         if pmid in held:
             yield Unchanged(position, pmid)

@@ -84,9 +84,13 @@ ANIMAL_PROCEDURE = _rx(r"\b(?:in vivo|contusion|transection|hemisection|compress
                       r"treated (?:mice|rats)|knockout mice|transgenic mice|xenograft|implanted)\b")
 IN_VIVO = _rx(r"\b(?:in vivo|animal models?|rodent|transgenic|knockout|knock-in|xenograft)\b")
 
+# A paper that calls itself a protocol. "This protocol describes …" is a plan; "With this protocol we let a
+# population evolve …" is a method.
+PROTOCOL_NAMED = (r"\b(?:study|trial|review) protocol\b|\bthis protocol (?:describes|outlines|presents|details|sets out|reports|will)\b|"
+                  r"\bprotocol for a\b")
+
 TEXT_RULES: list[tuple[str, re.Pattern]] = [
-    ("study protocol", _rx(r"\b(?:study|trial|review) protocol\b|\bthis protocol (?:describes|outlines|presents|details|sets out|reports|will)\b|"
-                           r"\bprotocol for a\b|"
+    ("study protocol", _rx(PROTOCOL_NAMED + r"|"
                            r"\b(?:we|this study|this trial) will (?:recruit|enrol|enroll|randomi[sz]e|assess|compare|evaluate)\b|"
                            r"\bparticipants will be\b|\bwill be randomi[sz]ed\b")),
     ("systematic review with meta-analysis", _rx(r"\bmeta-?analys[ie]s\b|\bmeta-?analytic|\bpooled (?:analysis|estimate|data|results)\b")),
@@ -117,9 +121,7 @@ TEXT_RULES: list[tuple[str, re.Pattern]] = [
     ("narrative review", _rx(r"\b(?:this|the present|in this|our) (?:\w+ )?review\b|\bwe (?:review|discuss|summari[sz]e|highlight|overview)\b|\breview(?:s|ed)? (?:the|recent|current)\b|\brecent (?:advances|progress|developments)\b|\bstate of the art\b|^(?:a )?review\b|: a review\b|\boverview\b|\b(?:this|our) perspective\b|\ba perspective (?:on|of)\b|: a perspective\b")),
 ]
 
-# "This protocol describes …" is a plan; "With this protocol we let a population evolve …" is a method.
-STRONG_PROTOCOL = _rx(r"\b(?:study|trial|review) protocol\b|\bthis protocol (?:describes|outlines|presents|details|sets out|reports|will)\b|"
-                      r"\bprotocol for a\b|\bthis is (?:the|a) protocol\b")
+STRONG_PROTOCOL = _rx(PROTOCOL_NAMED + r"|\bthis is (?:the|a) protocol\b")
 # A design the title names outright ("…: A Randomised Controlled Trial") outweighs the abstract's wording, which may
 # mention other designs ("Systematic reviews of acupuncture have identified …"). In order: the most specific first;
 # a title that names a review is left to the rules below ("Randomized trials in X: a review").

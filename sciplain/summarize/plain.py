@@ -418,6 +418,12 @@ def plain_for(found: str, entry: GlossaryEntry, index: GlossaryIndex) -> str:
     return entry.plain if plural is None or not entry.plain else inflect(entry.plain, plural)
 
 
+# The next word is a noun or an adjective before one, not a function word or a verb ("in vitro release studies",
+# not "in vitro and in vivo" or "in vitro was").
+_BEFORE_A_NOUN = re.compile(r" (?!(?:and|or|but|with|in|at|on|by|for|to|of|as|than|the|a|an|is|was|were|are|be|been|has|have|had|"
+                            r"can|could|may|might|will|would|should|using|via|after|before|during|under|from|into|versus|vs|"
+                            r"while|when|where|which|that|both|alone|only|also|not|following|whereas)\b)[^\W\d_]+\b",
+                            re.IGNORECASE)
 # A term whose plain form depends on what follows it: "thoracic" is the mid-back of the spine, but the chest in
 # "thoracic and thoracoabdominal aortic aneurysm" or "thoracic surgery"; "systemic" is "whole-body" of a disease,
 # but "systemic risk" is no body's ("" keeps the term).
@@ -427,21 +433,13 @@ _PLAIN_IN_CONTEXT = {
     # the cervix, not the neck: "cervical intraepithelial neoplasia", "cervical cancer screening"
     "cervical": (re.compile(r"\s+(?:intraepithelial|cancers?|carcinoma|screening|smears?|cytology|neoplasia|dysplasia|lesions?|"
                             r"ripening|cerclage|length|insufficiency|mucus|os\b|canal)", re.IGNORECASE), ""),
+    # Latin phrases before a noun, where "in lab dishes" cannot stand: "in vitro release studies" are "lab release
+    # studies"; "in vivo imaging" stays (the glossary step defines it)
+    **{term: (_BEFORE_A_NOUN, adjective) for term, adjective in
+       {"in vitro": "lab", "in silico": "computer", "in vivo": "", "ex vivo": "", "in situ": ""}.items()},
 }
 
 
-# Latin phrases that also stand before a noun, where their plain form ("in lab dishes") cannot: the adjective to use
-# there, or "" to keep the term (the glossary step defines it).
-_ATTRIBUTIVE = {"in vitro": "lab", "in silico": "computer", "in vivo": "", "ex vivo": "", "in situ": ""}
-_NOT_A_NOUN = frozenset({"and", "or", "but", "with", "in", "at", "on", "by", "for", "to", "of", "as", "than", "the", "a", "an",
-                         "is", "was", "were", "are", "be", "been", "has", "have", "had", "can", "could", "may", "might", "will",
-                         "would", "should", "using", "via", "after", "before", "during", "under", "from", "into", "versus", "vs",
-                         "while", "when", "where", "which", "that", "both", "alone", "only", "also", "not", "following", "whereas"})
-
-
-def _before_a_noun(text: str, end: int) -> bool:
-    m = _NEXT_WORD.match(text, end)
-    return bool(m) and m.group(1).isalpha() and m.group(1).lower() not in _NOT_A_NOUN
 
 
 def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: GlossaryIndex) -> str | None:
@@ -456,10 +454,6 @@ def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: Glossary
     context = _PLAIN_IN_CONTEXT.get(entry.term.lower())
     if context and context[0].match(text, end):
         plain = context[1]
-        if not plain:
-            return None
-    if entry.term.lower() in _ATTRIBUTIVE and _before_a_noun(text, end):
-        plain = _ATTRIBUTIVE[entry.term.lower()]  # "in vitro release studies" are "lab release studies"
         if not plain:
             return None
     following = _NEXT_WORD.match(text, end)  # "MRI" -> "MRI scan" before "scans": "MRI scans", not "MRI scan scans"
