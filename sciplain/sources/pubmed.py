@@ -40,7 +40,15 @@ from .base import (
 )
 from .markup import element_html, element_text
 from .text import MAX_SECTION, MAX_TITLE, cap, date_parts, iso_date, printed_date, squash
-from .xmlstream import Articles, RepairedUtf8, Rewound, declares_utf8, read_head, root_element
+from .xmlstream import (
+    Articles,
+    RepairedUtf8,
+    Rewound,
+    declares_utf8,
+    read_head,
+    repaired_utf8,
+    root_element,
+)
 
 # Part of every record's digest: a parser that reads records differently must not
 # take a stored record for the one it would build now. Raise it when output changes.
@@ -103,8 +111,8 @@ def iter_records(source: str | os.PathLike | IO[bytes], *,
             stream.close()
 
 
-def _unzipped(stream: IO[bytes], name: str) -> tuple[Rewound | RepairedUtf8, str, bytes]:
-    """The stream unzipped and, when UTF-8, repaired; with its root element's name and its first bytes."""
+def _unzipped(stream: IO[bytes], name: str) -> tuple[Rewound, str, bytes]:
+    """The stream unzipped, with its root element's name and its first bytes."""
     head = read_head(stream, name, 2)
     if head[:2] == b"\x1f\x8b":
         stream = gzip.GzipFile(fileobj=Rewound(head, stream), mode="rb")
@@ -114,8 +122,7 @@ def _unzipped(stream: IO[bytes], name: str) -> tuple[Rewound | RepairedUtf8, str
     if root not in PUBMED_ROOTS:
         found = f"root element <{root}>" if root else "it does not start with an XML element"
         raise SourceError(f"{name} is not a PubMed XML file ({found})")
-    rewound = Rewound(head, stream)
-    return (RepairedUtf8(rewound) if declares_utf8(head) else rewound), root, head
+    return Rewound(head, stream), root, head
 
 
 # A root start tag that declares namespaces, or entities declared in the DOCTYPE: an article's bytes alone
@@ -123,10 +130,11 @@ def _unzipped(stream: IO[bytes], name: str) -> tuple[Rewound | RepairedUtf8, str
 _ROOT_NAMESPACES = re.compile(rb"<(?:PubmedArticleSet|MedlineCitationSet)\b[^>]*\bxmlns\b")
 
 
-def _stream_records(stream: Rewound | RepairedUtf8, root: str, head: bytes, name: str,
+def _stream_records(stream: Rewound, root: str, head: bytes, name: str,
                     known: Known | None) -> Iterator[PaperRecord | RecordError | Unchanged]:
-    if not isinstance(stream, RepairedUtf8) or b"<!ENTITY" in head or _ROOT_NAMESPACES.search(head):
-        yield from _tree_records(stream, name, known)
+    utf8 = declares_utf8(head)
+    if not utf8 or b"<!ENTITY" in head or _ROOT_NAMESPACES.search(head):
+        yield from _tree_records(RepairedUtf8(stream) if utf8 else stream, name, known)
         return
     tags = ("MedlineCitation",) if root in ("MedlineCitationSet", "MedlineCitation") else ("PubmedArticle", "PubmedBookArticle")
     articles = Articles(stream, tags)
@@ -141,6 +149,7 @@ def _stream_records(stream: Rewound | RepairedUtf8, root: str, head: bytes, name
             position += 1
             if data.startswith(b"<PubmedBookArticle"):
                 continue  # NCBI Bookshelf chapters are not papers
+            data = repaired_utf8(data)
             chunk.append((position, _pmid_in(data), data, _digest(data)))
             if len(chunk) >= ahead:
                 yield from _read_articles(chunk, known, parsed)

@@ -63,3 +63,19 @@ def test_pubmed_raw_is_each_records_own_article_whatever_lies_around_it(items, b
         if isinstance(got, PaperRecord):
             article = etree.fromstring(got.raw)
             assert article.tag == "PubmedArticle" and article.findtext("MedlineCitation/PMID") == got.pmid
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.binary(min_size=1, max_size=6).map(lambda b: bytes(c | 0x80 for c in b)), min_size=1, max_size=3))
+def test_pubmed_parse_repairs_each_article_as_the_whole_file_would_be_repaired(damage):
+    """Bytes of 0x80 and up, valid UTF-8 or not, in several titles: each title reads as the file decoded
+    with replacement characters reads, and a record that holds a replacement character is warned about."""
+    titles = [b"Title " + bytes_ + b" end" for bytes_ in damage]
+    xml = article_set([article_xml(n, title=f"TITLE{n}") for n in range(1, len(titles) + 1)]).encode()
+    for n, title in enumerate(titles, start=1):
+        xml = xml.replace(f"TITLE{n}".encode(), title)
+    records = pubmed.parse(xml)
+    assert [r.pmid for r in records] == [str(n) for n in range(1, len(titles) + 1)]
+    for record, title in zip(records, titles):
+        assert record.title == " ".join(title.decode("utf-8", "replace").split())
+        assert bool(record.warnings) == ("\ufffd" in title.decode("utf-8", "replace"))
