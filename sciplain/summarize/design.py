@@ -230,7 +230,7 @@ RULES = dict(TEXT_RULES)
 
 
 def _may_match(design: str, low: str) -> bool:
-    return any(h in low for h in RULE_HINTS.get(design, ("",)))
+    return any(map(low.__contains__, RULE_HINTS.get(design, ("",))))
 
 
 def species_of(text: str, mesh: list[str]) -> str:

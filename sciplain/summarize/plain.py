@@ -176,7 +176,7 @@ _PROTECTED_KEYS = ("multiple", "administration", "agency", "health", "disease co
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Where the fixed phrases of ``_PROTECTED_NAMES`` are in ``text`` (no swap may change a word inside)."""
     low = text.lower()
-    if not any(k in low for k in _PROTECTED_KEYS):
+    if not any(map(low.__contains__, _PROTECTED_KEYS)):  # map: a generator cost more than the tests
         return []
     return [m.span() for m in _PROTECTED.finditer(text)]
 
@@ -208,7 +208,10 @@ def _observed(m: re.Match) -> str:
     return "saw"
 
 
+@lru_cache(maxsize=4096)
 def plain_words(text: str, clinician: bool = False) -> str:
+    """Cached: the same sentence is rewritten for several fields and at several lengths, and a third of the
+    texts reaching here are repeats."""
     spans = protected_spans(text)
     if spans:  # the protected phrases stay as written; the text between them is rewritten
         out, last = [], 0
@@ -234,7 +237,7 @@ def _plain_words(text: str, clinician: bool) -> str:
         text = _CORRELATED.sub(r"\1linked to", text)
     phrases_rx, phrases = _SUMMARY_PHRASES if clinician else _PLAIN_PHRASES
     low = text.lower()
-    if any(p in low for p in phrases):
+    if any(map(low.__contains__, phrases)):  # map: a generator here cost more than the 200 substring tests
         text = phrases_rx.sub(sub, text)
     # A split and a loop: a regex callback for every word of every sentence cost more than the swaps.
     parts = (_ASCII_RUNS if text.isascii() else _RUNS).split(text)
@@ -696,6 +699,8 @@ _LIST_SEQUENCES = (list("abcdefgh"), ["i", "ii", "iii", "iv", "v", "vi", "vii", 
 def without_list_markers(text: str) -> str:
     """An inline list without its markers, which lose their brackets on the way and read as words ("a Google
     Genomics, b SMART …"). Only a run of markers in order counts: "(type a) patients" has one, and stays."""
+    if ")" not in text:  # every marker has one; the look-behinds make the search itself slow
+        return text
     found = [m.group(1) for m in _LIST_MARKER.finditer(text)]
     if len(found) < 2 or not any(found == sequence[:len(found)] for sequence in _LIST_SEQUENCES):
         return text

@@ -99,8 +99,8 @@ def measure(text: str) -> FieldReadability:
 def _figures(text: str) -> tuple[float, float | None, int, int]:
     """(fkgl, smog, words, sentences); a token is a word when it keeps a character once punctuation
     is removed, which is when it has syllables (textstat's lexicon_count, without a second pass)."""
-    per_token = [_syllables(token) for token in text.split()]
-    words = sum(1 for n in per_token if n)
+    per_token = list(map(_syllables, text.split()))
+    words = len(per_token) - per_token.count(0)
     sentences = _sentence_count(text)
     syllables = sum(per_token)
     sentence_length = _round(words / sentences)

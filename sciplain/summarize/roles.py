@@ -12,6 +12,7 @@ disclosure and registration lines get the role "other": no step reads them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ORDER = ("background", "objective", "methods", "results", "conclusions")
 
@@ -182,7 +183,13 @@ METADATA_TAIL = 0.6  # a bare line after this point of the abstract is metadata
 
 def is_metadata(text: str, position: float = 1.0) -> bool:
     """Funding, disclosure and registration lines are not part of the argument, wherever they are."""
-    return bool(METADATA.search(text.lower())) or position >= METADATA_TAIL and bool(BARE_LINE.match(text))
+    return _metadata_wording(text) or position >= METADATA_TAIL and bool(BARE_LINE.match(text))
+
+
+@lru_cache(maxsize=4096)
+def _metadata_wording(text: str) -> bool:
+    """Cached: ``predict_roles`` asks again about the sentences left once it has set the metadata aside."""
+    return bool(METADATA.search(text.lower()))
 
 
 # Reported statistics ("p = 0.03", "95% CI", "42%", "± 3.1", "(n = 12)") belong to results; conclusions restate them in words.
@@ -256,5 +263,5 @@ def predict_roles(texts: list[str]) -> list[str]:
     rows = [cue_scores(t, i / max(n - 1, 1), last=i == n - 1 and n > 2, second_last=i == n - 2 and n > 6)
             for i, t in enumerate(texts)]
     roles = decode(rows)
-    return ["limitations" if LIMITATION_CUE.search(t) and r in ("results", "conclusions") else r
+    return ["limitations" if r in ("results", "conclusions") and LIMITATION_CUE.search(t) else r
             for t, r in zip(texts, roles)]

@@ -227,22 +227,39 @@ class PhraseIndex:
 
     def _candidates(self, text: str) -> list[tuple[int, int, str]]:
         """Every ``(start, end, phrase)`` match, by start and then longest first (the character tests are
-        written out: this runs for every sentence of every summary)."""
-        words = text.translate(_ASCII_SPACES).split() if text.isascii() else _WORDS_ANY.findall(text)
+        written out: this runs for every sentence of every summary).
+
+        In an ASCII text a first word is looked for between spaces in the text with every other character
+        made a space, so that ``str.find`` stops only at whole words: it stopped at every "in" of "using"
+        and every "t" of "patient" (a few glossary forms start with such short words)."""
+        spaced = text.translate(_ASCII_SPACES) if text.isascii() else None
+        words = spaced.split() if spaced is not None else _WORDS_ANY.findall(text)
+        padded = f" {spaced} "
         out: list[tuple[int, int, str]] = []
         n = len(text)
         for key in self._keys.intersection(words).union(k for k in self._odd if k in text):
             whole_word = key[0].isalnum() or key[0] == "_"  # a first word must be a whole word of the text
-            start = text.find(key)
-            while start >= 0:
-                after = start + len(key)
-                before, next_char = text[start - 1] if start else " ", text[after] if after < n else " "
-                if not (before.isalnum() or before in "_-" or whole_word and (next_char.isalnum() or next_char == "_")):
-                    for phrase in self._by_key[key]:
-                        end = start + len(phrase)
-                        if text.startswith(phrase, start) and (end == n or not (text[end].isalnum() or text[end] in "_-")):
-                            out.append((start, end, phrase))
-                start = text.find(key, after)
+            starts = []
+            if spaced is not None and whole_word:  # all word characters: only a hyphen before it is left to test
+                target = f" {key} "
+                start = padded.find(target)  # the offset of the space before it in ``padded`` is the word's in ``text``
+                while start >= 0:
+                    if not (start and text[start - 1] == "-"):
+                        starts.append(start)
+                    start = padded.find(target, start + len(key) + 1)
+            else:
+                start = text.find(key)
+                while start >= 0:
+                    after = start + len(key)
+                    before, next_char = text[start - 1] if start else " ", text[after] if after < n else " "
+                    if not (before.isalnum() or before in "_-" or whole_word and (next_char.isalnum() or next_char == "_")):
+                        starts.append(start)
+                    start = text.find(key, after)
+            for start in starts:
+                for phrase in self._by_key[key]:
+                    end = start + len(phrase)
+                    if text.startswith(phrase, start) and (end == n or not (text[end].isalnum() or text[end] in "_-")):
+                        out.append((start, end, phrase))
         out.sort(key=lambda c: (c[0], -c[1]))
         return out
 

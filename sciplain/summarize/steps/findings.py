@@ -79,6 +79,10 @@ def reading_load(text: str) -> float:
     return max(0.0, letters - 5.0) + max(0, len(words) - 20) / 10
 
 
+_DIGIT = re.compile(r"\d")
+_WANTS_MORE = re.compile(r"\b(?:further|future) (?:research|studies|trials)|\bare needed\b|\bwarrant", re.IGNORECASE)
+
+
 def score(sentence: Sentence, design: str = "") -> float:
     text = sentence.text
     s = {"results": 2.0, "conclusions": 1.2}.get(sentence.role, 0.0)
@@ -87,7 +91,7 @@ def score(sentence: Sentence, design: str = "") -> float:
     effect = EFFECT.search(text)
     if effect:
         s += 1.5
-    if re.search(r"\d", strip_statistics(text)):
+    if _DIGIT.search(strip_statistics(text)):
         s += 0.5
     words = len(strip_statistics(text).split())
     if words < 6:
@@ -99,7 +103,7 @@ def score(sentence: Sentence, design: str = "") -> float:
         s -= 4
     if LOW_VALUE.search(text):
         s -= 1.2
-    if re.search(r"\b(?:further|future) (?:research|studies|trials)|\bare needed\b|\bwarrant", text, re.IGNORECASE):
+    if _WANTS_MORE.search(text):
         s -= 1
     return s
 
@@ -108,12 +112,15 @@ _STATISTIC_NAME = re.compile(r"\b(?:(?i:(?:odds|risk|hazard|rate) ratios?|mean d
                              r"a?ORs?|RRs?|HRs?|IRRs?|S?MDs?)\b")
 
 
+_DECIMAL = re.compile(r"\d\.\d")
+
+
 def states_statistics(text: str) -> bool:
     """Whether a sentence is still statistics once they are stripped: a named ratio with its value as
     subject or object ("The pooled risk ratio for death was 1.02") cannot be cut out cleanly and
     means nothing to a reader, so it makes no finding."""
     plain = strip_statistics(text)
-    return bool(_STATISTIC_NAME.search(plain) and re.search(r"\d\.\d", plain))
+    return bool(_DECIMAL.search(plain) and _STATISTIC_NAME.search(plain))  # the quick test first
 
 
 def _pool(sentences: list[Sentence], design: str) -> list[Sentence]:
@@ -243,6 +250,7 @@ def keep_certainty(text: str, source: str) -> str:
 # --- shorter sentences ---------------------------------------------------------------------------------
 
 _LEFTOVER_STAT = re.compile(r"[=<>≤≥]\s*[-−]?\d|\b(?:(?:odds|risk|hazard|rate) ratios?|ORs?|RRs?|HRs?)\s+[-−‐]?\d|^\W*%\W*$")
+_COLON_PERCENT = re.compile(r"\s*:\s*%")
 _PIECES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|:\s+|;\s+")
 _DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–.]{3,80}?\s*[—–]\s*")
 _LEAD_WORDS = (r"(?:(?:by )?using|based on|starting from|through|via|mechanistically|specifically|in particular|in addition|additionally|"
@@ -283,8 +291,9 @@ def _keeps_meaning(piece: str) -> bool:
 def drop_leftover_statistics(text: str) -> str:
     """Pieces (sentences, or parts after a colon or semicolon) that are still statistics once the
     shared rewrite is done ("n = 3,965, weighted hazard ratio = 1.04") are dropped whole."""
-    text = re.sub(r"\s*:\s*%", "", text)
-    if not _LEFTOVER_STAT.search(text):
+    if "%" in text:
+        text = _COLON_PERCENT.sub("", text)
+    if not ("%" in text or _DIGIT.search(text)) or not _LEFTOVER_STAT.search(text):  # each statistic has one or the other
         return text
     pieces = [p for p in _PIECES.split(text) if p.strip()]
     kept = [p for p in pieces if not _LEFTOVER_STAT.search(p)]
@@ -336,6 +345,8 @@ def _shorten_sentence(sentence: str, drop_frames: bool, findings: bool = False) 
 
 def _split_at_dash(body: str) -> str:
     """"… clearance—the rest is taken care of by …": a lone dash before a clause becomes a sentence break."""
+    if "—" not in body and "–" not in body and "-" not in body:  # what ``_DASH`` splits at
+        return body
     parts = _DASH.split(body)
     if len(parts) != 2 or len(parts[0].split()) < 6 or not _NEW_CLAUSE.match(", and " + parts[1]):
         return body
@@ -354,6 +365,9 @@ def _split_clauses(body: str, max_words: int = 14) -> str:
     return body
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
 def shorten(text: str, drop_frames: bool = True, findings: bool = False) -> str:
     """Shorter sentences that say the same: asides between dashes, method lead-ins ("Using X, …") and
     trailing "…, paving the way for …" go; ", suggesting that X" becomes a sentence of its own
@@ -361,7 +375,7 @@ def shorten(text: str, drop_frames: bool = True, findings: bool = False) -> str:
     becomes "X. But Y". Negations and hedges always stay; with ``drop_frames`` "The results show that X"
     becomes "X" too."""
     text = drop_leftover_statistics(text)
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    sentences = _SENTENCE_BREAK.split(text)
     return " ".join(_shorten_sentence(s, drop_frames, findings) for s in sentences if s.strip())
 
 
