@@ -234,7 +234,7 @@ class PhraseIndex:
         and every "t" of "patient" (a few glossary forms start with such short words)."""
         spaced = text.translate(_ASCII_SPACES) if text.isascii() else None
         words = spaced.split() if spaced is not None else _WORDS_ANY.findall(text)
-        padded = f" {spaced} "
+        padded = f" {spaced} " if spaced is not None else ""
         out: list[tuple[int, int, str]] = []
         n = len(text)
         for key in self._keys.intersection(words).union(k for k in self._odd if k in text):
