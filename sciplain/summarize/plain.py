@@ -632,11 +632,15 @@ def split_long(text: str, max_words: int = 18) -> str:
 
 # An aside runs to the next comma, semicolon or full stop; a decimal point ("-0.3 D") is no full stop.
 # ", which estimated D. patagonica as a burrower" reports a result (a verb of finding) and stays; an initial's
-# full stop ("D. patagonica") ends no aside.
+# full stop ("D. patagonica") ends no aside. One that opens a list (", including rash, headache and nausea") runs
+# on to the list's last item (``rest``), which ``drop_asides`` keeps when it turns out to be a clause.
+_ASIDE_CHAR = r"(?:[^,;.]|\.(?=\d)|(?<=\b[A-Z])\.(?=\s[a-z]))"
 _ASIDE = re.compile(r",\s+(?:which(?!\s+(?:estimated|predicted|classified|identified|detected|increased|decreased|reduced|"
-                    r"improved|doubled|halved|prevented|reversed|restored|showed|revealed)\b)|who|whom|including|such as|particularly|especially|in particular|namely|respectively|"
-                    r"as well as|as (?:measured|assessed|determined|shown|indicated) by|as compared (?:with|to)|independent of)\b"
-                    r"(?:[^,;.]|\.(?=\d)|(?<=\b[A-Z])\.(?=\s[a-z]))*(?=[,.;]|$)")
+                    r"improved|doubled|halved|prevented|reversed|restored|showed|revealed)\b)|who|whom|"
+                    r"(?P<list>including|such as|particularly|especially|in particular|namely|as well as)|respectively|"
+                    r"as (?:measured|assessed|determined|shown|indicated) by|as compared (?:with|to)|independent of)\b"
+                    + _ASIDE_CHAR + r"*(?(list)(?P<rest>(?:,\s+(?:(?!\b(?:and|or)\b)" + _ASIDE_CHAR + r")+)*,?\s+(?:and|or)\s+"
+                    + _ASIDE_CHAR + r"*)?)(?=[,.;]|$)")
 _FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s+|furthermore,?\s+|additionally,?\s+|in addition,?\s+)?"
                     r"(?:it (?:was|is) concluded|the (?:present )?(?:results|findings) concluded|"
                     r"(?:we|our (?:results|data|findings|study|analys[ie]s)|this study|the results)\s+(?:also\s+|further\s+)?"
@@ -660,22 +664,25 @@ def drop_asides(text: str) -> str:
     """Remove non-restrictive asides (", which …", ", including …", a closing ", a coronavirus used to …") that
     carry no negation, no hedge and no quantity (", which may explain …" stays: dropping it would drop the hedge;
     ", which fell to -0.3 D after surgery" is a result)."""
-    def keep(m: re.Match) -> str:
-        return m.group(0) if has_negation(m.group(0)) or HEDGE.search(m.group(0)) or has_quantity(m.group(0)) else ""
+    def keep(aside: str) -> bool:
+        return has_negation(aside) or bool(HEDGE.search(aside)) or has_quantity(aside)
 
     def drop(m: re.Match) -> str:
-        if keep(m):
+        # ", especially at first, and pain fell": what follows the list's first item is a clause, and stays
+        rest = m.group("rest")
+        end = m.start("rest") if rest and has_verb(rest) else m.end()
+        if keep(m.string[m.start():end]):
             return m.group(0)
         # "rosettes, which hold founder cells, show fast motions": the aside's closing comma goes with it, unless
         # a new clause follows it (", and …")
-        closing = _ASIDE_CLOSE.match(m.string, m.end())
-        return "\x00" if closing and _VERB_AFTER_COMMA.match(m.string, closing.end()) else ""
+        closing = _ASIDE_CLOSE.match(m.string, end)
+        return ("\x00" if closing and _VERB_AFTER_COMMA.match(m.string, closing.end()) else "") + m.string[end:m.end()]
 
     if _ASIDE.search(text):
         text = _ASIDE.sub(drop, text).replace("\x00,", "")
     body = text.rstrip(".!? ")
     m = _APPOSITIVE.search(body)
-    if m and len(body[: m.start()].split()) >= 6 and not keep(m):
+    if m and len(body[: m.start()].split()) >= 6 and not keep(m.group(0)):
         return body[: m.start()] + text[len(body):]
     return text
 

@@ -235,6 +235,24 @@ def test_asides_end_at_a_real_full_stop_and_never_hold_a_result(text, expected):
     assert drop_asides(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Side effects were common, including rash, headache and nausea.", "Side effects were common."),
+    ("Several drugs, including aspirin, heparin and warfarin, were tested.", "Several drugs were tested."),
+    ("Side effects were common, including rash, headache and nausea, and most were mild.",
+     "Side effects were common, and most were mild."),
+    # what follows the aside's first item is a clause of its own, and stays
+    ("Patients improved, especially in walking, and pain decreased.", "Patients improved, and pain decreased."),
+    ("Several drugs, including aspirin, were tested in mice and rats.", "Several drugs were tested in mice and rats."),
+    # a quantity anywhere in the list keeps all of it
+    ("Many outcomes were recorded, including falls, pain and 3 deaths.", "Many outcomes were recorded, including falls, pain and 3 deaths."),
+    # a quantity in the clause after the aside is no reason to keep the aside
+    ("The risk, including death, may rise with 80% oxygen, and the benefit is unclear.",
+     "The risk may rise with 80% oxygen, and the benefit is unclear."),
+])
+def test_an_aside_that_opens_a_list_goes_with_the_whole_list(text, expected):
+    assert drop_asides(text) == expected
+
+
 def test_a_tolerance_is_kept_while_a_spread_goes():
     assert strip_statistics("Age was 45 ± 3 years.") == "Age was 45 years."
     assert strip_statistics("Of eyes, 75.0% were within ±0.50 D of the target.") == "Of eyes, 75.0% were within ±0.50 D of the target."
