@@ -11,14 +11,12 @@ import re
 from functools import lru_cache
 
 from .abbreviations import LONG_FORM_WORDS, expand
+from .clauses import MID_CONNECTIVE, drop_asides, drop_frame, split_long, without_list_markers
 from .plain_words import PLAIN_WORDS, SUMMARY_WORDS
 from .resources import GlossaryEntry, GlossaryIndex, Resources
 from .textutil import (
-    HEDGE,
     capitalise,
     ensure_period,
-    has_negation,
-    has_quantity,
     looks_plural,
     pluralise,
     singular,
@@ -539,188 +537,13 @@ def _fit_article(before: str, plain: str) -> str:
     return before[:m.start(2)] + ("n" if first in "aeio" else "") + " "
 
 
-# What follows a conjunction when it starts a clause: a new subject of 1–6 words (not starting with a verb,
-# adverb or relative pronoun, and crossing no "who", "which" or "that") and its finite verb, an auxiliary or a
-# common past-tense verb of a result, not straight after an article ("and an increased risk of falls" is no
-# clause). Without a new subject (", and was higher") the clause cannot stand alone.
-_FINITE = (r"(?:was|were|is|are|had|has|have|could|can|may|might|will|would|should|must|(?:did|does|do) not|"
-           r"increased|decreased|reduced|improved|declined|rose|fell|dropped|remained|showed|found|led|resulted|caused|"
-           r"differed|developed|occurred|appeared|became|tended|returned|recovered|survived|died|changed|doubled|"
-           r"correlated|predicted|persisted|disappeared|emerged|reached|exceeded|failed|responded|lost|gained|grew)\b")
-CLAUSE_FOLLOWS = (r"(?=(?!\w+(?:ed|ing|ly)\b)(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){1,6}"
-                  r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bno )" + _FINITE + ")")
-
-# A clause has a verb: an auxiliary, or a past or present tense not straight after an article or a preposition
-# ("an increased risk", "with reduced pain" are adjectives). "Policy makers, health workers and educators, and
-# departments of health can …" has none before its ", and": the conjunction joins a list, not two clauses.
-_AUXILIARIES = frozenset({"was", "were", "is", "are", "had", "has", "have", "did", "does", "do", "could", "can", "may", "might",
-                          "will", "would", "should", "must"})
-_TENSED = frozenset({"rose", "fell", "grew", "led", "found", "showed", "shows", "made", "took", "gave", "became", "remained", "saw",
-                     "began", "got", "went", "felt", "kept", "left", "lost", "held", "met", "ran", "came", "won", "helps", "works",
-                     "lowers", "raises", "increases", "decreases", "reduces", "improves", "leads", "causes", "remains", "appears",
-                     "seems", "suggests", "indicates"})
-_NOT_BEFORE_A_VERB = frozenset({"a", "an", "the", "with", "of", "in", "for", "to", "by", "no"})
-_WORDS = re.compile(r"[A-Za-z]+")
-
-
-def has_verb(text: str) -> bool:
-    """Whether ``text`` can stand as a clause of its own (see ``_AUXILIARIES`` and ``_TENSED``). A word loop: the same
-    test as one regex, with a look-behind at every position, cost 30 µs a sentence."""
-    previous = ""
-    for word in _WORDS.findall(text):
-        low = word.lower()
-        if low in _AUXILIARIES:
-            return True
-        if (low in _TENSED or len(low) >= 5 and low.endswith("ed")) and previous not in _NOT_BEFORE_A_VERB:
-            return True
-        previous = low
-    return False
-
-
-_CLAUSE_SPLITS = [
-    (re.compile(r";\s+"), ". "),
-    (re.compile(r",\s+whereas\s+"), ". But "),
-    (re.compile(r",\s+while\s+(?=(?:the|this|these|those|it|they|we|there|in|at|no|[a-z]+ (?:was|were|did|had|showed))\b)"), ". But "),
-    # not ", but not": "greater walking distance, but not other measures, were linked to …" has no clause after it
-    (re.compile(r",\s+but\s+(?=(?:the|this|these|those|it|they|we|there|no|[a-z]+ (?:was|were|did|had))\b)"), ". But "),
-    # ", and the number of patients with lesions" ends a list, not a clause: a verb must follow
-    (re.compile(r",\s+and\s+" + CLAUSE_FOLLOWS, re.IGNORECASE), ". And "),
-    (re.compile(r",\s+which\s+(?=(?:was|were|is|are|may|might|could|suggests?|indicates?|led|resulted)\b)"), ". This "),
-    (re.compile(r",\s+(?:although|though)\s+"), ". But "),
-    (re.compile(r",\s+because\s+"), ". This is because "),
-]
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|However|But|Thus|So|Therefore|Hence|"
-                     r"Importantly|Notably|Interestingly|Finally|Overall|In conclusion|In summary|Taken together|"
-                     r"Collectively|Together|Consequently|Conversely|In contrast|Similarly|Likewise|Particularly|In particular|Indeed|"
-                     r"Specifically|Of note|Mechanistically|Here(?:in)?|Recently|Lastly|Accordingly|As expected|"
-                     r"In (?:this|the present|the current|our) (?:study|work|analysis|paper|report|review|trial|cohort|series)),\s+")
-
-
-def _drop_opener(sentence: str) -> str:
-    """``sentence`` without its connective or context opener ("Moreover, …", "In this study, …"), unless a
-    number would then open it ("In our study, 24 of 39 …")."""
-    rest = _OPENER.sub("", sentence)
-    return sentence if rest[:1].isdigit() else rest
-
-
-def ends_a_list(left: str) -> bool:
-    """"Age, sex, smoking, and high blood pressure were …": a short last item before the conjunction is
-    part of a list, and the conjunction joins its last item, not a clause."""
-    return "," in left and len(left.rsplit(",", 1)[1].split()) <= 3
-
-
-def split_long(text: str, max_words: int = 18) -> str:
-    """Break sentences longer than ``max_words`` at clause boundaries (always at a semicolon)."""
-    out = []
-    for sentence in _SENTENCE_BREAK.split(text):
-        if ";" in sentence or "," in sentence and len(sentence.split()) > max_words:  # every split is at "," or ";"
-            for rx, rep in _CLAUSE_SPLITS:
-                parts = rx.split(sentence, maxsplit=1)
-                if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5 and has_verb(parts[0]) and not (
-                        rep == ". And " and ends_a_list(parts[0])):
-                    joined = parts[0].rstrip(",") + rep + parts[1]
-                    if rep == ". ":
-                        joined = parts[0] + ". " + capitalise(parts[1])
-                    sentence = split_long(joined, max_words)
-                    break
-        out.append(capitalise(_drop_opener(sentence)))
-    return " ".join(out)
-
-
-# An aside runs to the next comma, semicolon or full stop; a decimal point ("-0.3 D") is no full stop.
-# ", which estimated D. patagonica as a burrower" reports a result (a verb of finding) and stays; an initial's
-# full stop ("D. patagonica") ends no aside. One that opens a list (", including rash, headache and nausea") runs
-# on to the list's last item (``rest``), which ``drop_asides`` keeps when it turns out to be a clause.
-_ASIDE_CHAR = r"(?:[^,;.]|\.(?=\d)|(?<=\b[A-Z])\.(?=\s[a-z]))"
-_ASIDE = re.compile(r",\s+(?:which(?!\s+(?:estimated|predicted|classified|identified|detected|increased|decreased|reduced|"
-                    r"improved|doubled|halved|prevented|reversed|restored|showed|revealed)\b)|who|whom|"
-                    r"(?P<list>including|such as|particularly|especially|in particular|namely|as well as)|respectively|"
-                    r"as (?:measured|assessed|determined|shown|indicated) by|as compared (?:with|to)|independent of)\b"
-                    + _ASIDE_CHAR + r"*(?(list)(?P<rest>(?:,\s+(?:(?!\b(?:and|or)\b)" + _ASIDE_CHAR + r")+)*,?\s+(?:and|or)\s+"
-                    + _ASIDE_CHAR + r"*)?)(?=[,.;]|$)")
-_FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s+|furthermore,?\s+|additionally,?\s+|in addition,?\s+)?"
-                    r"(?:it (?:was|is) concluded|the (?:present )?(?:results|findings) concluded|"
-                    r"(?:we|our (?:results|data|findings|study|analys[ie]s)|this study|the results)\s+(?:also\s+|further\s+)?"
-                    r"(?:show(?:ed|s)?|found|find|demonstrated?|demonstrates|reveal(?:ed|s)?|observed|confirm(?:ed|s)?|report(?:ed)?|identif(?:y|ied)))"
-                    r"\s+that\s+", re.IGNORECASE)
-
-
-# An appositive that ends the sentence: "… mouse hepatitis virus, a coronavirus used to model hepatitis." One with
-# "and", "or" or a comma inside may be the end of a list ("aspirin, a statin and a beta blocker") and stays.
-_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:(?!\b(?:and|or)\b)[^,;.!?])+(?=[.!?]?$)")
-
-
-_ASIDE_CLOSE = re.compile(r",\s+")
-# After the aside the sentence goes on with its verb ("…, show fast motions", "…, will be needed"); anything else after
-# the comma is the next item of a list or a new clause, and the comma stays.
-_VERB_AFTER_COMMA = re.compile(r"(?:" + _FINITE + r"|(?:show|shows|remain|remains|appear|appears|seem|seems|need|needs|occur|"
-                               r"occurs|differ|differs|suggest|suggests|provide|provides|support|supports|did|does|do)\b)")
-
-
-def drop_asides(text: str) -> str:
-    """Remove non-restrictive asides (", which …", ", including …", a closing ", a coronavirus used to …") that
-    carry no negation, no hedge and no quantity (", which may explain …" stays: dropping it would drop the hedge;
-    ", which fell to -0.3 D after surgery" is a result)."""
-    def keep(aside: str) -> bool:
-        return has_negation(aside) or bool(HEDGE.search(aside)) or has_quantity(aside)
-
-    def drop(m: re.Match) -> str:
-        # ", especially at first, and pain fell": what follows the list's first item is a clause, and stays
-        rest = m.group("rest")
-        end = m.start("rest") if rest and has_verb(rest) else m.end()
-        if keep(m.string[m.start():end]):
-            return m.group(0)
-        # "rosettes, which hold founder cells, show fast motions": the aside's closing comma goes with it, unless
-        # a new clause follows it (", and …")
-        closing = _ASIDE_CLOSE.match(m.string, end)
-        return ("\x00" if closing and _VERB_AFTER_COMMA.match(m.string, closing.end()) else "") + m.string[end:m.end()]
-
-    if _ASIDE.search(text):
-        text = _ASIDE.sub(drop, text).replace("\x00,", "")
-    body = text.rstrip(".!? ")
-    m = _APPOSITIVE.search(body)
-    if m and len(body[: m.start()].split()) >= 6 and not keep(m.group(0)):
-        return body[: m.start()] + text[len(body):]
-    return text
-
-
-def drop_frame(text: str) -> str:
-    """"Here, we show that X" -> "X" (the frame adds words, not meaning; hedging frames such as "suggest" stay)."""
-    out = _FRAME.sub("", text)
-    return capitalise(out) if out != text else text
-
-
-_MID_CONNECTIVE = re.compile(r",\s*(?:however|therefore|thus|moreover|furthermore|in addition|additionally|consequently|"
-                             r"nevertheless|nonetheless|in turn|in fact|of note|notably|importantly),\s*", re.IGNORECASE)
-
-
-# The markers of an inline list: "a) Google Genomics, b) SMART Genomics", "(i) … (ii) …", "1) … 2) …".
-# A bare "a)" comes first or after ":", ",", ";", "and" or "or"; one in brackets, "(a)", may follow any word.
-_LIST_MARKER = re.compile(r"(?:(?:^|(?<=\s))\(|(?:^|(?<=[:;,]\s)|(?<=\band\s)|(?<=\bor\s)))([a-h]|i{1,3}|iv|vi{0,3}|[1-9])\)\s+(?=\S)")
-_LIST_SEQUENCES = (list("abcdefgh"), ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"], list("123456789"))
-
-
-def without_list_markers(text: str) -> str:
-    """An inline list without its markers, which lose their brackets on the way and read as words ("a Google
-    Genomics, b SMART …"). Only a run of markers in order counts: "(type a) patients" has one, and stays."""
-    if ")" not in text:  # every marker has one; the look-behinds make the search itself slow
-        return text
-    found = [m.group(1) for m in _LIST_MARKER.finditer(text)]
-    if len(found) < 2 or not any(found == sequence[:len(found)] for sequence in _LIST_SEQUENCES):
-        return text
-    return _LIST_MARKER.sub("", text)
-
-
 def rewrite(text: str, *, abbreviations: dict[str, str], resources: Resources | None,
             level: str = "simple", max_words: int = 18, long_forms: bool = True) -> str:
     """One source sentence, rewritten for readers. ``level`` is "simple" (patients) or "summary" (clinicians).
     Without ``long_forms`` an abbreviation whose long form is longer than ``LONG_FORM_WORDS`` keeps its short form."""
     source = text
     text = strip_statistics(text)
-    text = _MID_CONNECTIVE.sub(", ", balance_brackets(without_list_markers(text)))
+    text = MID_CONNECTIVE.sub(", ", balance_brackets(without_list_markers(text)))
     text = expand(text, abbreviations, None if long_forms else LONG_FORM_WORDS)
     if level == "simple":
         text = drop_frame(drop_asides(drop_parentheticals(text)))

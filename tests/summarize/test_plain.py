@@ -1,6 +1,7 @@
 import pytest
 
-from sciplain.summarize.plain import apply_glossary, rewrite, split_long, strip_statistics
+from sciplain.summarize.clauses import split_long
+from sciplain.summarize.plain import apply_glossary, rewrite, strip_statistics
 from sciplain.summarize.textutil import has_negation, numbers_in
 
 

@@ -2,13 +2,8 @@
 
 import pytest
 
-from sciplain.summarize.plain import (
-    drop_asides,
-    drop_parentheticals,
-    plain_words,
-    split_long,
-    strip_statistics,
-)
+from sciplain.summarize.clauses import drop_asides, split_long
+from sciplain.summarize.plain import drop_parentheticals, plain_words, strip_statistics
 from sciplain.summarize.steps.compose import plainest
 from sciplain.summarize.steps.findings import shorten, states_statistics
 from sciplain.summarize.textutil import numbers_in

@@ -3,14 +3,9 @@ or a changed meaning."""
 
 import pytest
 
+from sciplain.summarize.clauses import drop_asides, without_list_markers
 from sciplain.summarize.doc import Sentence
-from sciplain.summarize.plain import (
-    apply_glossary,
-    drop_asides,
-    plain_words,
-    rewrite,
-    without_list_markers,
-)
+from sciplain.summarize.plain import apply_glossary, plain_words, rewrite
 from sciplain.summarize.resources import Resources
 from sciplain.summarize.steps.compose import purpose_only, states_something, title_core, with_unit
 from sciplain.summarize.steps.findings import choose, shorten

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from ..clauses import CLAUSE_FOLLOWS, drop_frame, ends_a_list, has_verb
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
-from ..plain import CLAUSE_FOLLOWS, drop_frame, ends_a_list, has_verb, rewrite, strip_statistics
+from ..plain import rewrite, strip_statistics
 from ..textutil import HEDGE, capitalise, ensure_period, has_negation, has_quantity
 from ..types import KeyFinding
 
