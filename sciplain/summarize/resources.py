@@ -92,6 +92,18 @@ class Resources:
         return GlossaryIndex(self.glossary)
 
 
+# Where a term's words mean something else, the glossary's plain form and definition would mislead: genetic or
+# species "differentiation" is a divergence and "differentiation of benign from malignant" a telling apart, not a
+# cell maturing; "myeloid differentiation factor 88" is a protein's name. A form found inside one of these is no
+# use of the term.
+_OTHER_SENSES = {
+    "differentiation": re.compile(
+        r"\b(?:species|genetic|population|taxonomic|morphological|sexual|social|product|diagnostic|methylation|"
+        r"expression|melanoma|myeloid)[\s-]+differentiation|differentiation[\s-]+(?:between|among|factor|associated)\b|"
+        r"\bdifferentiation\s+of\s+[^.,;]{1,60}?\s+from\b", re.IGNORECASE),
+}
+
+
 class GlossaryIndex:
     """Every glossary form (term or alias) by its lower-cased spelling, and where the forms occur in a text."""
 
@@ -107,7 +119,11 @@ class GlossaryIndex:
 
     def _find(self, text: str) -> tuple[tuple[int, int, GlossaryEntry], ...]:
         """``(start, end, entry)`` of each form in ``text``, case-blind, leftmost and then longest first."""
-        return tuple((start, end, self.forms[form]) for start, end, form in self._phrases.longest(lowered(text)))
+        found = tuple((start, end, self.forms[form]) for start, end, form in self._phrases.longest(lowered(text)))
+        if not any(entry.term in _OTHER_SENSES for _, _, entry in found):
+            return found
+        return tuple((start, end, entry) for start, end, entry in found if not _other_sense(text, start, end, entry))
+
 
     def is_plural(self, found: str) -> bool | None:
         """Whether ``found`` is the plural of another form of its entry ("neurons" of "neuron", "pressure ulcers" of
@@ -123,6 +139,12 @@ class GlossaryIndex:
         if self.forms.get(prefix + pluralise(last)) is entry:
             return False
         return None
+
+
+def _other_sense(text: str, start: int, end: int, entry: GlossaryEntry) -> bool:
+    """Whether the form at ``text[start:end]`` lies in a phrase where ``entry``'s words mean something else."""
+    pattern = _OTHER_SENSES.get(entry.term)
+    return pattern is not None and any(m.start() <= start and end <= m.end() for m in pattern.finditer(text))
 
 
 @lru_cache(maxsize=1)

@@ -255,3 +255,18 @@ def test_what_a_review_covered_is_no_finding(text):
 ])
 def test_an_aside_takes_its_closing_comma_only_when_the_sentence_goes_on_with_its_verb(text, expected):
     assert drop_asides(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Stem cells showed neuronal differentiation.", "Stem cells showed nerve cell maturing."),
+    ("Genetic differentiation between the populations was high.", "Genetic differentiation between the groups was high."),
+    ("The species differentiation revealed two groups.", "The species differentiation showed two groups."),
+    ("Differentiation of benign from malignant tumours was possible.", "Differentiation of harmless from malignant tumours was possible."),
+])
+def test_differentiation_is_a_cell_maturing_only_where_cells_mature(text, expected):
+    from sciplain.summarize.resources import default_resources
+
+    resources = default_resources()
+    assert rewrite(text, abbreviations={}, resources=resources) == expected
+    defined = {entry.term for _, _, entry in resources.glossary_index.find(text)}
+    assert ("differentiation" in defined) == ("maturing" in expected)  # no cell-maturing definition beside it either
