@@ -432,8 +432,16 @@ _PLAIN_IN_CONTEXT = {
     "thoracic": (re.compile(r"[\w\s-]{0,40}?\b(?:aort|aneurysm|surg|cavit|duct|outlet|trauma|wall|organ)", re.IGNORECASE), "chest"),
     "systemic": (re.compile(r"\s+(?:trade\s+)?(?:risks?|racism|inequit|barriers?|change|bias)", re.IGNORECASE), ""),
     # the cervix, not the neck: "cervical intraepithelial neoplasia", "cervical cancer screening"
-    "cervical": (re.compile(r"\s+(?:intraepithelial|cancers?|carcinoma|screening|smears?|cytology|neoplasia|dysplasia|lesions?|"
-                            r"ripening|cerclage|length|insufficiency|mucus|os\b|canal)", re.IGNORECASE), ""),
+    "cervical": (re.compile(r"\s+(?:intraepithelial|cancers?|carcinoma|adenocarcinoma|squamous|screening|smears?|cytology|neoplasia|"
+                            r"dysplasia|lesions?|ripening|cerclage|length|insufficiency|mucus|os\b|canal|HPV|(?:human )?papilloma|"
+                            r"swabs?|biops|conization|colposcop)|,?\s+(?:or|and)\s+vagina", re.IGNORECASE), ""),
+    # "acute" is the early phase of an injury ("acute spinal cord injury", "the acute phase"); before an illness
+    # or an attack it is a sudden start, and an "early flare-up" or "early kidney injury" would mislead
+    "acute": (re.compile(r"(?!\s+(?:and\s+(?:sub)?chronic\s+|or\s+(?:sub)?chronic\s+)?(?:(?:traumatic|complete|incomplete|cervical|"
+                         r"thoracic|lumbar|severe|moderate|mild|post-?)\s*)*(?:spinal|SCI\b|cord|injur|trauma|TBI\b|brain injur|"
+                         r"phases?\b|stages?\b|periods?\b|settings?\b|care\b|treatment|management|rehabilitation|recovery|"
+                         r"hospitali[sz]ation|ward|admission|stroke|fractures?|lesions?|contusion|compression))",
+                         re.IGNORECASE), ""),
     # Latin phrases before a noun, where "in lab dishes" cannot stand: "in vitro release studies" are "lab release
     # studies"; "in vivo imaging" stays (the glossary step defines it)
     **{term: (_BEFORE_A_NOUN, adjective) for term, adjective in

@@ -270,3 +270,22 @@ def test_differentiation_is_a_cell_maturing_only_where_cells_mature(text, expect
     assert rewrite(text, abbreviations={}, resources=resources) == expected
     defined = {entry.term for _, _, entry in resources.glossary_index.find(text)}
     assert ("differentiation" in defined) == ("maturing" in expected)  # no cell-maturing definition beside it either
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "acute" is early only in the phase after an injury; before an illness it is a sudden start, and stays
+    ("In the acute phase, pain was high.", "In the early phase, pain was high."),
+    ("Patients with acute traumatic spinal cord injury were enrolled.", "Patients with early traumatic spinal cord injury were enrolled."),
+    ("Steam is used to treat acute bronchiolitis.", "Steam is used to treat acute bronchiolitis."),
+    ("Recovery after an acute exacerbation was slow.", "Recovery after an acute flare-up was slow."),
+    # a stenosis is any narrowing; only a spinal one is a narrowed spinal canal
+    ("Aortic stenosis was treated with valve replacement.", "Aortic narrowing was treated with valve replacement."),
+    ("Spinal stenosis causes leg pain.", "Narrowed spinal canal causes leg pain."),
+    # the cervix, beside the vagina or with HPV
+    ("No patient had cervical or vaginal stenosis.", "No patient had cervical or vaginal narrowing."),
+    ("Adolescents with cervical HPV infections were studied.", "Adolescents with cervical HPV infections were studied."),
+])
+def test_acute_stenosis_and_cervical_take_the_sense_their_neighbours_give(text, expected):
+    from sciplain.summarize.resources import default_resources
+
+    assert rewrite(text, abbreviations={}, resources=default_resources()) == expected
