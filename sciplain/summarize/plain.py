@@ -227,7 +227,7 @@ def _plain_words(text: str, clinician: bool) -> str:
     words = SUMMARY_WORDS if clinician else PLAIN_WORDS
 
     def sub(m: re.Match) -> str:
-        return _swap_word(m.group(0), words)
+        return m.group(0) if _in_a_proper_name(m.string, m.start(), m.end()) else _swap_word(m.group(0), words)
 
     if not clinician and "observed" in text.lower():
         text = _OBSERVED.sub(_observed, text)
@@ -249,6 +249,8 @@ def _plain_words(text: str, clinician: bool) -> str:
             # "the potential for repair" is a noun ("the possible for repair"); "a potential drug" is not
             if low_word in _NOUN_BEFORE_PREPOSITION and i + 2 < len(parts) and parts[i + 1] == " " \
                     and parts[i + 2].lower() in ("for", "of", "to", "in"):
+                continue
+            if _capitalised(word) and _capitalised_neighbour(parts, i):  # "Montreal Cognitive Assessment" is a name
                 continue
             rep = _swap_word(word, words)
             if low_word in _IN_CONTEXT:
@@ -381,6 +383,22 @@ def _article_for(article: str, following: str) -> str:
     return article[0] + (n.upper() if article[1:2].isupper() else n)
 
 
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word[1:2].islower()
+
+
+def _capitalised_neighbour(parts: list[str], i: int) -> bool:
+    """Whether the word ``parts[i]`` has a capitalised word beside it, one space (or "of") away: the next word, or
+    the one before unless that one starts the sentence (``parts`` alternates separators and words, as
+    ``_plain_words`` splits them)."""
+    if i + 2 < len(parts) and parts[i + 1] == " " and _capitalised(parts[i + 2]):
+        return True
+    before = i - 2
+    if before >= 1 and parts[i - 1] in (" ", " of ", " of the ") and _capitalised(parts[before]):
+        return before >= 3 and not parts[before - 1].rstrip().endswith((".", "!", "?", ":"))
+    return False
+
+
 def _swap_word(word: str, words: dict[str, str]) -> str:
     rep = words.get(word.lower())
     if rep is None:
@@ -433,8 +451,9 @@ _PLAIN_IN_CONTEXT = {
     "systemic": (re.compile(r"\s+(?:trade\s+)?(?:risks?|racism|inequit|barriers?|change|bias)", re.IGNORECASE), ""),
     # the cervix, not the neck: "cervical intraepithelial neoplasia", "cervical cancer screening"
     "cervical": (re.compile(r"\s+(?:intraepithelial|cancers?|carcinoma|adenocarcinoma|squamous|screening|smears?|cytology|neoplasia|"
-                            r"dysplasia|lesions?|ripening|cerclage|length|insufficiency|mucus|os\b|canal|HPV|(?:human )?papilloma|"
-                            r"swabs?|biops|conization|colposcop)|,?\s+(?:or|and)\s+vagina", re.IGNORECASE), ""),
+                            r"dysplasia|lesions?|ripening|cerclage|length|insufficiency|mucus|os\b|canal|atresia|cells?\b|swabs?|"
+                            r"biops|conization|colposcop)|\s+(?:[\w-]+\s+){0,2}(?:HPV|(?:human )?papilloma)|,?\s+(?:or|and)\s+vagina",
+                            re.IGNORECASE), ""),
     # "acute" is the early phase of an injury ("acute spinal cord injury", "the acute phase"); before an illness
     # or an attack it is a sudden start, and an "early flare-up" or "early kidney injury" would mislead
     "acute": (re.compile(r"(?!\s+(?:and\s+(?:sub)?chronic\s+|or\s+(?:sub)?chronic\s+)?(?:(?:traumatic|complete|incomplete|cervical|"
@@ -498,7 +517,7 @@ def apply_glossary(text: str, resources: Resources | None) -> str:
             continue
         if not _same_case(text[start:end], entry):  # "CpG" (DNA sites) is not "CPG" (central pattern generator)
             continue
-        if entry.kind == "biology" and _in_a_name(text, start, end, entry):
+        if entry.kind == "biology" and _in_a_name(text, start, end, entry) or _in_a_proper_name(text, start, end):
             continue
         plain = _swap(text, start, end, entry, index)
         if plain is None:
@@ -530,6 +549,21 @@ def _in_a_name(text: str, start: int, end: int, entry: GlossaryEntry) -> bool:
         return True
     return entry.term.lower() in _NAME_HEADS and (bool(_NAME_BEFORE.search(text, 0, start))
                                                   or not _FUNCTION_BEFORE.search(text, max(0, start - 20), start))
+
+
+# A capitalised word beside a term written with capitals: "Montreal Cognitive Assessment", "Pulmonary Embolism
+# Severity Index", "Department of Cardiac Surgery" are names, and a swap would give "Montreal thinking Check".
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:] )(?<!^)\b[A-Z][a-z'’]+(?: of(?: the)?)? $")
+_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z'’]+\b")
+
+
+def _in_a_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether the term at ``text[start:end]``, every word of it capitalised, stands in a name of capitalised words
+    (a scale, a test, a department), which stays as written. A sentence's first word is capitalised for its place,
+    and an acronym ("MRI") for itself: neither makes a name."""
+    if not all(_capitalised(word) for word in text[start:end].split()):
+        return False
+    return bool(_CAPITALISED_AFTER.match(text, end) or _CAPITALISED_BEFORE.search(text, 0, start))
 
 
 _ARTICLE = re.compile(r"(?<![\w-])([Aa])(n?) $")

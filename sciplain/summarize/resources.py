@@ -101,6 +101,10 @@ _OTHER_SENSES = {
         r"\b(?:species|genetic|population|taxonomic|morphological|sexual|social|product|diagnostic|methylation|"
         r"expression|melanoma|myeloid)[\s-]+differentiation|differentiation[\s-]+(?:between|among|factor|associated)\b|"
         r"\bdifferentiation\s+of\s+[^.,;]{1,60}?\s+from\b", re.IGNORECASE),
+    # a profession or a hospital department, not a disease: "speech pathology students"
+    "pathology": re.compile(r"\b(?:speech|speech-language|language|oral|forensic|veterinary|plant)[\s-]+pathology|"
+                            r"\bdepartments?\s+of\s+pathology|\bpathology\s+(?:department|services?|laborator|students?|"
+                            r"residents?|trainees?)", re.IGNORECASE),
 }
 
 

@@ -289,3 +289,22 @@ def test_acute_stenosis_and_cervical_take_the_sense_their_neighbours_give(text, 
     from sciplain.summarize.resources import default_resources
 
     assert rewrite(text, abbreviations={}, resources=default_resources()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a term inside a name of capitalised words stays: scales, tests and departments keep their names
+    ("Scores on the Montreal Cognitive Assessment improved.", "Scores on the Montreal Cognitive Assessment improved."),
+    ("The Pulmonary Embolism Severity Index was high.", "The Pulmonary Embolism Severity Index was high."),
+    ("Patients came from the Department of Cardiac Surgery.", "Patients came from the Department of Cardiac Surgery."),
+    # a sentence's first word and an acronym are capitalised for other reasons
+    ("Cardiac surgery was done.", "Heart surgery was done."),
+    ("An MRI showed it.", "An MRI scan showed it."),
+    # a profession is no disease
+    ("Speech pathology students delivered the program.", "Speech pathology students delivered the program."),
+    ("Uterine pathology was common.", "Uterine disease was common."),
+    ("Before cancer develops, cervical cells change.", "Before cancer develops, cervical cells change."),
+])
+def test_names_and_professions_keep_their_words(text, expected):
+    from sciplain.summarize.resources import default_resources
+
+    assert rewrite(text, abbreviations={}, resources=default_resources()) == expected
