@@ -257,8 +257,11 @@ def _plain_words(text: str, clinician: bool) -> str:
                 rep = _IN_CONTEXT[low_word](parts, i, rep)
             if rep == word:
                 continue
+            after_article = i >= 3 and parts[i - 1] == " " and parts[i - 2].lower() in ("a", "an")
+            if after_article and rep.lower() in _NO_ARTICLE:  # "a sufficient dose" is no "an enough dose"
+                continue
             parts[i] = rep
-            if rep and i >= 3 and parts[i - 1] == " " and parts[i - 2].lower() in ("a", "an"):
+            if rep and after_article:
                 parts[i - 2] = _article_for(parts[i - 2], rep)
             if rep and low_word.endswith("s") and not rep.endswith("s") and i + 1 < len(parts) \
                     and parts[i + 1][:1] in ("'", "’") and not parts[i + 1][1:2].isalpha():
@@ -327,6 +330,30 @@ def _equivalent(parts: list[str], i: int, rep: str) -> str:
     return rep if _word_after(parts, i) == "to" or _after_auxiliary(parts, i) else parts[i]
 
 
+def _characterized(parts: list[str], i: int, rep: str) -> str:
+    """"were characterized by heterogeneity" is "marked by"; "we characterized the roles" and "has not been
+    characterized" describe; "characterized by electron microscopy" names a method, and the word stays."""
+    if _word_after(parts, i) != "by":
+        return "described"
+    method = parts[i + 4] if i + 4 < len(parts) and parts[i + 3] == " " else ""
+    return parts[i] if method[:1].isupper() or method.lower() in _METHOD_WORDS else rep
+
+
+_METHOD_WORDS = frozenset({"using", "means", "flow", "electron", "scanning", "transmission", "microscopy", "spectroscopy",
+                           "spectrometry", "sequencing", "x-ray", "western", "immunohistochemistry", "analysis", "analyses",
+                           "measuring", "imaging", "high-resolution", "mass", "nuclear", "dynamic", "differential"})
+# "traditional Chinese medicine", "the traditional use of wild plants": a tradition, not the usual way
+_TRADITION = frozenset({"medicine", "medicines", "medical", "remedy", "remedies", "healer", "healers", "healing", "knowledge",
+                        "use", "uses", "practice", "practices", "food", "foods", "diet", "diets", "herbal", "herbs", "plants",
+                        "birth", "beliefs", "culture", "cultural", "chinese", "korean", "persian", "indian", "african"})
+
+
+def _traditional(parts: list[str], i: int, rep: str) -> str:
+    following = _word_after(parts, i)
+    after_that = _word_after(parts, i + 2) if following else ""
+    return parts[i] if following in _TRADITION or after_that in _TRADITION else rep
+
+
 def _so(parts: list[str], i: int, rep: str) -> str:
     """"thus", "hence" … are "so" only where a clause starts ("Thus, …", ", thus the rate …", "and thus") and in
     "thus far"; between subject and verb ("Results thus suggest") or at the end of a sentence "so" reads wrongly,
@@ -370,7 +397,13 @@ _IN_CONTEXT = {
     **{w: _participle("shown") for w in ("demonstrated", "revealed", "illustrated", "exhibited")},
     "indicated": _indicated, "obtained": _obtained, "determined": _kept_after_auxiliary, "ascertained": _kept_after_auxiliary,
     "equivalent": _equivalent, **{w: _so for w in ("thus", "hence", "therefore", "consequently")},
+    "characterized": _characterized, "characterised": _characterized, "traditional": _traditional,
 }
+
+
+# Plain words that take no "a" ("enough", "not enough") or another article ("the best"): after "a" or "an" the
+# word stays as written.
+_NO_ARTICLE = frozenset({"enough", "not enough", "best"})
 
 
 def _article_for(article: str, following: str) -> str:

@@ -88,7 +88,10 @@ PLAIN_WORDS: dict[str, str] = {
     "was able to": "could", "were able to": "could", "a large number of": "many", "a small number of": "a few",
     "a variety of": "many", "a wide range of": "many", "in the context of": "in", "with regard to": "about",
     "as a result of": "because of", "on the basis of": "based on", "despite the fact that": "although",
-    "in spite of": "despite", "postoperatively": "after surgery", "preoperatively": "before surgery", "give rise to": "cause", "gives rise to": "causes", "gave rise to": "caused",
+    "in spite of": "despite", "postoperatively": "after surgery", "preoperatively": "before surgery", "give rise to": "cause",
+    "gives rise to": "causes", "gave rise to": "caused",
+    # the glossary has made "paediatric participants" "child participants" by now: "child people" would follow
+    "child participants": "children", "child patients": "children", "child subjects": "children",
 }
 # For clinicians: only the words that are style, not terminology.
 SUMMARY_WORDS = {k: v for k, v in PLAIN_WORDS.items() if k in {

@@ -8,17 +8,28 @@ dict, which is what makes "[object Object]" on a page impossible.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# Cochrane and some journals print hyphens as U+2010 or U+2011 ("self‐efficacy", "low‐certainty"): the same
+# characters to a reader, but every word rule reads "-", so "self‐efficacy" met "efficacy" alone ("self‐benefit").
+# One character for one, so sentence offsets into the text stay where they were.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 class Section(_Model):
     label: str = ""
     category: str = ""
     text: str
+
+    @field_validator("text")
+    @classmethod
+    def plain_hyphens(cls, text: str) -> str:
+        return text.translate(_HYPHENS)
 
 
 class Article(_Model):
@@ -35,6 +46,11 @@ class Article(_Model):
     mesh: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
     language: str = ""
+
+    @field_validator("title")
+    @classmethod
+    def plain_hyphens(cls, title: str) -> str:
+        return title.translate(_HYPHENS)
 
 
 class KeyFinding(_Model):

@@ -308,3 +308,36 @@ def test_names_and_professions_keep_their_words(text, expected):
     from sciplain.summarize.resources import default_resources
 
     assert rewrite(text, abbreviations={}, resources=default_resources()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The included studies were characterized by clinical heterogeneity.", "The included studies were marked by clinical heterogeneity."),
+    ("Intracellular GBS has not been characterized.", "Intracellular GBS has not been described."),
+    ("Cells were characterized by flow cytometry.", "Cells were characterized by flow cytometry."),  # a method, not a mark
+    ("Chinese traditional medicine plus prednisone was used.", "Chinese traditional medicine plus prednisone was used."),
+    ("The traditional use of wild plants is common.", "The traditional use of wild plants is common."),
+    ("Compared with traditional sedatives, it worked.", "Compared with usual sedatives, it worked."),
+])
+def test_characterized_and_traditional_keep_the_sense_of_their_sentence(text, expected):
+    assert plain_words(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A sufficient number of patients took part.", "A sufficient number of patients took part."),  # no "an enough"
+    ("An optimal dose is unknown.", "An optimal dose is unknown."),
+    ("The optimal dose is unknown.", "The best dose is unknown."),
+    ("Evidence was insufficient.", "Evidence was not enough."),
+])
+def test_plain_words_that_take_no_a_stay_after_one(text, expected):
+    assert plain_words(text) == expected
+
+
+def test_typographic_hyphens_read_as_hyphens():
+    """Cochrane's U+2010 hyphen: "self‐efficacy" is one word, never "self‐benefit"."""
+    from sciplain.summarize.resources import default_resources
+    from sciplain.summarize.types import Article, Section
+
+    article = Article(id="1", title="Self\u2010efficacy", sections=[Section(text="Self\u2010efficacy rose in 12 people.")])
+    assert article.title == "Self-efficacy" and article.sections[0].text == "Self-efficacy rose in 12 people."
+    assert rewrite(article.sections[0].text, abbreviations={}, resources=default_resources()) == "Self-confidence rose in 12 people."
+    assert rewrite("Paediatric participants were studied.", abbreviations={}, resources=default_resources()) == "Children were studied."
