@@ -163,12 +163,14 @@ _PROTECTED_NAMES = (
     r"in vitro fertili[sz]ation", r"intracytoplasmic sperm injection",
     r"cognitive[- ]behaviou?ral(?: therapy)?", r"occupational therapy", r"intention[- ]to[- ]treat",
     r"multiple[- ]drug[- ]resistan(?:t|ce)", r"rapid eye movements?", r"transient receptor potential",
-    r"(?:action|membrane|resting|(?:motor |somatosensory )?evoked|field|(?:post|pre)synaptic) potentials?", r"transient isch(?:a)?emic attacks?", r"persistent vegetative state", r"principal components?(?: analysis)?",
+    r"(?:action|membrane|resting|(?:motor |somatosensory )?evoked|field|(?:post|pre)synaptic) potentials?",
+    r"transient isch(?:a)?emic attacks?", r"persistent vegetative state", r"principal components?(?: analysis)?",
+    r"directly observed (?:therapy|treatment)",
 )
 _PROTECTED = re.compile(r"\b(?:" + "|".join(_PROTECTED_NAMES) + r")\b", re.IGNORECASE)
 _PROTECTED_KEYS = ("multiple", "administration", "agency", "health", "disease control", "reporting system", "vitro",
                    "sperm", "cognitive", "occupational", "to-treat", "to treat", "eye movement", "emic attack", "vegetative",
-                   "principal component", "potential")
+                   "principal component", "potential", "directly observed")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -401,9 +403,9 @@ _IN_CONTEXT = {
 }
 
 
-# Plain words that take no "a" ("enough", "not enough") or another article ("the best"): after "a" or "an" the
-# word stays as written.
-_NO_ARTICLE = frozenset({"enough", "not enough", "best"})
+# Plain words that take no "a" ("enough", "not enough") or another article ("the best", "the same"): after "a" or
+# "an" the word stays as written.
+_NO_ARTICLE = frozenset({"enough", "not enough", "best", "the same"})
 
 
 def _article_for(article: str, following: str) -> str:

@@ -341,3 +341,9 @@ def test_typographic_hyphens_read_as_hyphens():
     assert article.title == "Self-efficacy" and article.sections[0].text == "Self-efficacy rose in 12 people."
     assert rewrite(article.sections[0].text, abbreviations={}, resources=default_resources()) == "Self-confidence rose in 12 people."
     assert rewrite("Paediatric participants were studied.", abbreviations={}, resources=default_resources()) == "Children were studied."
+
+
+def test_directly_observed_therapy_is_a_name_and_an_identical_dose_keeps_its_article():
+    assert plain_words("Directly observed therapy improved adherence.") == "Directly observed therapy improved adherence."
+    assert plain_words("They received an identical dose.") == "They received an identical dose."
+    assert plain_words("The doses were identical.") == "The doses were the same."
