@@ -24,6 +24,18 @@ def test_limitations_inferred_from_design(offline, a, fragment):
     assert any(origin == "inferred" and fragment in text for origin, text in _limits(offline, a))
 
 
+@pytest.mark.parametrize("methods, short", [
+    ("Forty adults with chronic SCI were followed up for 6 weeks after training.", True),
+    # a week of treatment whose results came months later; follow-up named only to count who was lost to it
+    ("Forty adults with chronic SCI were treated for 1 week. One was lost to follow-up.", False),
+])
+def test_a_short_follow_up_is_inferred_only_from_a_follow_up_the_paper_dates(offline, methods, short):
+    a = article("Training after SCI", [("METHODS", methods),
+                                       ("RESULTS", "Walking speed improved by 0.2 m/s after 9 months."),
+                                       ("CONCLUSIONS", "Training may help walking.")])
+    assert any(text.startswith("Follow-up was short") for _, text in _limits(offline, a)) == short
+
+
 def test_limitations_small_sample_gives_its_size(offline):
     small = article("Pilot", "We aimed to test a program. In this single-arm pilot study, 12 patients with spinal cord injury "
                              "received 6 weeks of training. Pain fell in most patients. The program may help.")

@@ -79,11 +79,20 @@ def _inferred(doc: Doc) -> list[Limitation]:
         out.append("The authors did not search for studies in a systematic way, so some studies may have been left out.")
     if doc.summary.study_duration and kind == "human":
         m = DURATION_VALUE.search(doc.summary.study_duration)
-        if m and float(m.group("n")) * DAYS[m.group("unit").lower()] < 90 and re.search(r"follow", text, re.IGNORECASE):
+        if m and float(m.group("n")) * DAYS[m.group("unit").lower()] < 90 and _follow_up_lasted(text, m):
             out.append(f"Follow-up was short ({doc.summary.study_duration}), so long-term effects are unknown.")
     if SINGLE_CENTRE.search(text):
         out.append("It took place at a single centre, so results may differ elsewhere.")
     return [Limitation(text=t, origin="inferred") for t in out]
+
+
+def _follow_up_lasted(text: str, duration: re.Match) -> bool:
+    """Whether the paper says its follow-up lasted this long ("followed up for 6 weeks", "a 4-week follow-up"):
+    a treatment of one week whose results came months later is no short follow-up, and a paper that mentions
+    follow-up only to count those lost to it has not said how long it was."""
+    length = re.escape(duration.group("n")) + r"[- ]*" + duration.group("unit") + r"s?"
+    return bool(re.search(rf"\bfollow(?:ed|ing)?[- ]?(?:up|-up)?\b[^.;]{{0,40}}?\b{length}\b|\b{length}[- ]+(?:of\s+)?follow",
+                          text, re.IGNORECASE))
 
 
 @step("limitations", requires=["sentences", "design", "summary.participants", "summary.study_duration", "no_studies"],
