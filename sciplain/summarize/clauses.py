@@ -72,10 +72,20 @@ _OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|Ho
                      r"In (?:this|the present|the current|our) (?:study|work|analysis|paper|report|review|trial|cohort|series)),\s+")
 
 
+# The study named at length before the finding: "In this individual patient data meta-analysis of observational
+# data, …". What kind of study it was is shown beside the summary; the finding is what follows.
+_STUDY_OPENER = re.compile(r"^In (?:this|the present|the current|our) (?P<what>(?:[\w-]+ ){0,6}?(?:study|analysis|meta-analysis|"
+                           r"review|trial|cohort|series|sample|survey)(?: (?:of|in|among|with|from) [^,;]{1,80})?),\s+")
+
+
 def _drop_opener(sentence: str) -> str:
-    """``sentence`` without its connective or context opener ("Moreover, …", "In this study, …"), unless a
-    number would then open it ("In our study, 24 of 39 …")."""
+    """``sentence`` without its connective or context opener ("Moreover, …", "In this study, …", "In this trial of
+    acupuncture for depression, …"), unless a number would then open it ("In our study, 24 of 39 …") or what is
+    left could not stand as a sentence."""
     rest = _OPENER.sub("", sentence)
+    study = _STUDY_OPENER.match(rest)
+    if study and not has_verb(study.group("what")) and len(rest[study.end():].split()) >= 5 and has_verb(rest[study.end():]):
+        rest = capitalise(rest[study.end():])
     return sentence if rest[:1].isdigit() else rest
 
 

@@ -117,6 +117,8 @@ def test_plain_rewrite_keeps_the_plural_of_a_glossary_term(number_glossary):
     ("Here, pain scores fell in most of the trained people.", "Pain scores fell in most of the trained people."),
     # a sentence does not start with a number
     ("In our study, 24 of 39 people walked without help.", "In our study, 24 of 39 people walked without help."),
+    # the study named at length goes too
+    ("In this large national cohort study of adults, high pain was linked to poor sleep.", "High pain was linked to poor sleep."),
 ])
 def test_plain_rewrite_drops_context_openers(text, expected):
     assert rewrite(text, abbreviations={}, resources=None) == expected
