@@ -496,6 +496,9 @@ _PLAIN_IN_CONTEXT = {
                          r"phases?\b|stages?\b|periods?\b|settings?\b|care\b|treatment|management|rehabilitation|recovery|"
                          r"hospitali[sz]ation|ward|admission|stroke|fractures?|lesions?|contusion|compression))",
                          re.IGNORECASE), ""),
+    # a kind of seizure ("focal onset seizures"), and a trial registered before it started, are no start or look ahead
+    "onset": (re.compile(r"\s+(?:seizures?|epilepsy)", re.IGNORECASE), ""),
+    "prospective": (re.compile(r"\s+(?:trial\s+)?regist", re.IGNORECASE), ""),
     # Latin phrases before a noun, where "in lab dishes" cannot stand: "in vitro release studies" are "lab release
     # studies"; "in vivo imaging" stays (the glossary step defines it)
     **{term: (_BEFORE_A_NOUN, adjective) for term, adjective in

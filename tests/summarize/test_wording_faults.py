@@ -347,3 +347,14 @@ def test_directly_observed_therapy_is_a_name_and_an_identical_dose_keeps_its_art
     assert plain_words("Directly observed therapy improved adherence.") == "Directly observed therapy improved adherence."
     assert plain_words("They received an identical dose.") == "They received an identical dose."
     assert plain_words("The doses were identical.") == "The doses were the same."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Participants with focal onset seizures were included.", "People with focal onset seizures were included."),
+    ("Few trials had prospective registration.", "Few trials had prospective registration."),
+    ("Prospective studies found more pain.", "Forward-looking studies found more pain."),
+])
+def test_a_seizure_type_and_a_registration_keep_their_words(text, expected):
+    from sciplain.summarize.resources import default_resources
+
+    assert rewrite(text, abbreviations={}, resources=default_resources()) == expected
