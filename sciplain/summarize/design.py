@@ -117,7 +117,13 @@ TEXT_RULES: list[tuple[str, re.Pattern]] = [
     ("cross-sectional", _rx(r"\bcross-?sectional\b|\b(?:online |national |postal |web-based )?survey\b|\bquestionnaire study\b|\bprevalence study\b")),
     ("cohort (retrospective)", _rx(r"\bretrospective(?:ly)?\b|\bmedical records\b|\bchart review\b|\bregistry\b|\bdatabase (?:study|analysis)\b|\badministrative (?:data|claims)\b|\bclaims data\b")),
     ("non-randomized controlled trial", _rx(r"\bnon-?randomi[sz]ed\b|\bquasi-?experimental\b|\bsingle-arm\b|\bopen-label\b|\bphase (?:i|ii|1|2|i/ii|1/2)\b(?: trial| study)|\bpilot (?:study|trial)\b|\bpre-?post\b|\bbefore and after\b|\bclinical trial\b")),
-    ("cohort (prospective)", _rx(r"\bprospective(?:ly)?\b|\bcohort\b|\blongitudinal\b|\bfollowed (?:up )?for\b|\bfollow-up (?:of|study)\b")),
+    # "prospective" of a study, not of "prospective technologies" or "prospective parents"
+    ("cohort (prospective)", _rx(r"\bprospectively\b|\bprospective,?\s+(?:[\w-]+,?\s+){0,2}?(?:stud|cohort|trial|design|data\b|"
+                                r"registr(?:y|ies)|observational|analys|series|evaluation|enrol|recruit|collect|follow|manner|"
+                                r"basis|multi|randomi|controlled|longitudinal|comparative|case|clinical|database|survey|surveillance|"
+                                r"assessment|investigation|population|sample|audit|research|open-label|pilot|phase|single|"
+                                r"double|non-?randomi|consecutive|patients|participants|review|associat|experiment)|"
+                                r"\bcohort\b|\blongitudinal\b|\bfollowed (?:up )?for\b|\bfollow-up (?:of|study)\b")),
     ("narrative review", _rx(r"\b(?:this|the present|in this|our) (?:\w+ )?review\b|\bwe (?:review|discuss|summari[sz]e|highlight|overview)\b|\breview(?:s|ed)? (?:the|recent|current)\b|\brecent (?:advances|progress|developments)\b|\bstate of the art\b|^(?:a )?review\b|: a review\b|\boverview\b|\b(?:this|our) perspective\b|\ba perspective (?:on|of)\b|: a perspective\b")),
 ]
 

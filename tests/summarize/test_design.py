@@ -34,6 +34,10 @@ def test_design_publication_types_decide_first(types, expected):
     ("Advances in repair", "In this review we discuss recent advances in repair strategies.", "narrative review"),
     ("Clinical practice guideline for bladder care", "These recommendations for the management of bladder care were agreed by consensus.", "guideline"),
     ("Pilot of a new program", "In this single-arm pilot study, 12 patients received the program.", "non-randomized controlled trial"),
+    ("Pain after injury", "Data on 40 adults with SCI were prospectively collected. Pain fell.", "cohort (prospective)"),
+    ("Heart defects in children", "METHODS: A prospective review of all consecutive cases was done.", "cohort (prospective)"),
+    # "prospective" of something other than a study
+    ("Spin ensembles", "Spin ensembles suit these prospective technologies. We show entanglement at room temperature.", "other"),
 ])
 def test_design_from_text_cues(title, text, expected):
     assert classify_design(title, text, ["Journal Article"], []) == expected
