@@ -176,8 +176,16 @@ def drop_frame(text: str) -> str:
     return capitalise(out) if out != text else text
 
 
-MID_CONNECTIVE = re.compile(r",\s*(?:however|therefore|thus|moreover|furthermore|in addition|additionally|consequently|"
+_MID_CONNECTIVE = re.compile(r",\s*(?:however|therefore|thus|moreover|furthermore|in addition|additionally|consequently|"
                              r"nevertheless|nonetheless|in turn|in fact|of note|notably|importantly),\s*", re.IGNORECASE)
+
+
+def without_mid_connectives(text: str) -> str:
+    """", however, " and the like dropped from inside a sentence: a comma stays between two clauses ("Pain fell,
+    walking improved"), not between a subject and its verb ("This, however, did not last" -> "This did not last")."""
+    if "," not in text:
+        return text
+    return _MID_CONNECTIVE.sub(lambda m: " " if _VERB_AFTER_COMMA.match(m.string, m.end()) else ", ", text)
 
 
 # The markers of an inline list: "a) Google Genomics, b) SMART Genomics", "(i) … (ii) …", "1) … 2) …".

@@ -11,7 +11,13 @@ import re
 from functools import lru_cache
 
 from .abbreviations import LONG_FORM_WORDS, expand
-from .clauses import MID_CONNECTIVE, drop_asides, drop_frame, split_long, without_list_markers
+from .clauses import (
+    drop_asides,
+    drop_frame,
+    split_long,
+    without_list_markers,
+    without_mid_connectives,
+)
 from .plain_words import PLAIN_WORDS, SUMMARY_WORDS
 from .resources import GlossaryEntry, GlossaryIndex, Resources
 from .textutil import (
@@ -623,7 +629,7 @@ def rewrite(text: str, *, abbreviations: dict[str, str], resources: Resources | 
     Without ``long_forms`` an abbreviation whose long form is longer than ``LONG_FORM_WORDS`` keeps its short form."""
     source = text
     text = strip_statistics(text)
-    text = MID_CONNECTIVE.sub(", ", balance_brackets(without_list_markers(text)))
+    text = without_mid_connectives(balance_brackets(without_list_markers(text)))
     text = expand(text, abbreviations, None if long_forms else LONG_FORM_WORDS)
     if level == "simple":
         text = drop_frame(drop_asides(drop_parentheticals(text)))

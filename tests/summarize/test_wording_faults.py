@@ -358,3 +358,11 @@ def test_a_seizure_type_and_a_registration_keep_their_words(text, expected):
     from sciplain.summarize.resources import default_resources
 
     assert rewrite(text, abbreviations={}, resources=default_resources()) == expected
+
+
+def test_a_connective_between_subject_and_verb_goes_with_both_its_commas():
+    from sciplain.summarize.clauses import without_mid_connectives
+
+    assert without_mid_connectives("This, however, did not last.") == "This did not last."
+    assert without_mid_connectives("The drug, therefore, may help.") == "The drug may help."
+    assert without_mid_connectives("Pain fell, however, walking did not improve.") == "Pain fell, walking did not improve."
