@@ -42,11 +42,20 @@ _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 # A ratio's name in brackets with its value after them, as some abstracts print it: "(risk ratio RR) 0.81".
 _NAMED_VALUE = re.compile(r"\s*\(\s*(?:(?:risk|odds|hazard|rate) ratio|(?:standardi[sz]ed )?mean difference|relative risk)"
                           r"(?:\s*,?\s*[A-Z]{1,4})?\s*\)\s*[-−‐]?\d+(?:\.\d+)?(?![\d.])", re.IGNORECASE)
+# The unit a difference is given in ("mean difference -2.11 cm2"), which goes with it: left behind it reads
+# "to 3.59 cm2 cm2".
+_STAT_UNIT = (r"(?:\s*(?:%|cm2?|mm(?:Hg)?|m2?|kg(?:/m2)?|g|mg|µg|μg|ml|dl|l|mmol/l|points?|days?|weeks?|months?|years?|"
+              r"hours?|h|min|minutes?|bpm|kcal|IU|units?|D|dB|°)(?=[\s,;.)]|$))?")
 # Each inline pattern with the (lower-case) strings it cannot match without: a substring test is far cheaper
 # than trying the pattern at every position. All of them need a digit too.
 _INLINE_STATS = [
     (("<", "=", ">", "≤", "≥"), re.compile(r",?\s*\b[pP]\s*(?:[-‐_\s]?(?:value|trend|for (?:linear )?trend|interaction))?\s*[<=>≤≥]\s*0?\.\d+(?:\s*[x×]\s*10[-−]?\d+)?")),
-    (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\s*[:=,]?\s*[\[(]?[-−‐]?\d+(?:\.\d+)?\s*(?:to|-|–|,)\s*[-−‐]?\d+(?:\.\d+)?[\])]?")),
+    # "95% CI 0.3 to 0.8", "95% Confidence Interval (CI) 0% to 6%", "95% confidence interval (CI -19.18 to 4.97"
+    (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)(?:\s*\(CI\)?)?\s*[:=,]?\s*[\[(]?[-−‐]?\d+(?:\.\d+)?%?\s*"
+                         r"(?:to|-|–|,)\s*[-−‐]?\d+(?:\.\d+)?%?[\])]?", re.IGNORECASE)),
+    # its name left behind when its limits went with their brackets: "score, 95% confidence interval."
+    (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\b(?:\s*\(CI\)?)?(?!\s*[:=,]?\s*[\[(]?\s*[-−‐]?\d)",
+                         re.IGNORECASE)),
     (("=", ":"), re.compile(r"[,;]\s*\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|AUC|ICC|β|r|t|F|Z|U|χ2|χ²|I2|I²)\s*(?:\(\d+(?:,\s*\d+)?\))?\s*[=:]\s*[-−]?\d+(?:\.\d+)?")),
     (("=",), re.compile(r"[,;]\s*\b[nN]\s*=\s*\d[\d,]*")),
     # a spread after a value ("45 ± 3"); a tolerance ("within ±0.50 D") is part of what was found and stays
@@ -58,7 +67,7 @@ _INLINE_STATS = [
     # would leave "The for carriers"; the key findings then pass such a sentence over.
     (("ratio", "difference", "relative risk"), re.compile(r"(?:[,;:]\s*|\s*\(\s*|,?\s*\bwith an?\s+)(?:\b(?:weighted|adjusted|pooled|crude|summary) )?"
                                                     r"\b(?:(?:risk|odds|hazard|rate|incidence rate) ratio|(?:standardi[sz]ed |weighted )?mean difference|relative risk|risk difference)\)?"
-                                                    r"\s*(?:\([A-Z]{1,4}\)\s*)?[:=]?\s*[-−‐]?\d+(?:\.\d+)?", re.IGNORECASE)),
+                                                    r"\s*(?:\([A-Z]{1,4}\)\s*)?[:=]?\s*[-−‐]?\d+(?:\.\d+)?" + _STAT_UNIT, re.IGNORECASE)),
 ]
 _DIGIT = re.compile(r"\d")
 
@@ -234,8 +243,8 @@ def _plain_words(text: str, clinician: bool) -> str:
         return text
     words = SUMMARY_WORDS if clinician else PLAIN_WORDS
 
-    def sub(m: re.Match) -> str:
-        return m.group(0) if _in_a_proper_name(m.string, m.start(), m.end()) else _swap_word(m.group(0), words)
+    def sub(m: re.Match) -> str:  # a swapped phrase is marked, for the article before it to be fitted below
+        return m.group(0) if _in_a_proper_name(m.string, m.start(), m.end()) else "\x01" + _swap_word(m.group(0), words)
 
     if not clinician and "observed" in text.lower():
         text = _OBSERVED.sub(_observed, text)
@@ -245,6 +254,9 @@ def _plain_words(text: str, clinician: bool) -> str:
     low = text.lower()
     if any(map(low.__contains__, phrases)):  # map: a generator here cost more than the 200 substring tests
         text = phrases_rx.sub(sub, text)
+        if "\x01" in text:  # "an adverse event" -> "a side effect"
+            text = _MARKED_AFTER_ARTICLE.sub(lambda m: _article_for(m.group(1), m.group(2)) + " " + m.group(2), text)
+            text = text.replace("\x01", "")
     # A split and a loop: a regex callback for every word of every sentence cost more than the swaps.
     parts = (_ASCII_RUNS if text.isascii() else _RUNS).split(text)
     for i in range(1, len(parts), 2):
@@ -409,6 +421,7 @@ _IN_CONTEXT = {
 }
 
 
+_MARKED_AFTER_ARTICLE = re.compile(r"(?<![\w-])([Aa]n?) \x01(\S+)")
 # Plain words that take no "a" ("enough", "not enough") or another article ("the best", "the same"): after "a" or
 # "an" the word stays as written.
 _NO_ARTICLE = frozenset({"enough", "not enough", "best", "the same"})

@@ -5,7 +5,7 @@ import pytest
 
 from sciplain.summarize.clauses import drop_asides, without_list_markers
 from sciplain.summarize.doc import Sentence
-from sciplain.summarize.plain import apply_glossary, plain_words, rewrite
+from sciplain.summarize.plain import apply_glossary, plain_words, rewrite, strip_statistics
 from sciplain.summarize.resources import Resources
 from sciplain.summarize.steps.compose import purpose_only, states_something, title_core, with_unit
 from sciplain.summarize.steps.findings import choose, shorten
@@ -156,8 +156,6 @@ def test_a_list_before_and_is_not_split_into_sentences():
 
 
 def test_a_mass_number_before_its_element_stays_with_it():
-    from sciplain.summarize.plain import strip_statistics
-
     assert strip_statistics("An initial (187)Os/(188)Os of 0.34 was measured.") == "An initial 187Os/188Os of 0.34 was measured."
 
 
@@ -366,3 +364,20 @@ def test_a_connective_between_subject_and_verb_goes_with_both_its_commas():
     assert without_mid_connectives("This, however, did not last.") == "This did not last."
     assert without_mid_connectives("The drug, therefore, may help.") == "The drug may help."
     assert without_mid_connectives("Pain fell, however, walking did not improve.") == "Pain fell, walking did not improve."
+
+
+def test_a_swapped_phrase_takes_the_article_it_needs_and_a_unit_goes_with_its_statistic():
+    assert plain_words("The likelihood of an adverse event was low.") == "The likelihood of a side effect was low."
+    assert strip_statistics("Ulcers shrank to 3.59 cm2; mean difference (MD) -2.11 cm2, 95% CI -2.66 to -1.56.") == (
+        "Ulcers shrank to 3.59 cm2.")
+
+
+def test_a_confidence_interval_named_twice_and_given_in_percent_goes_whole():
+    text = ("More people had minor side effects on quinine than placebo (risk difference (RD) 3%, 95% confidence interval (CI) "
+            "0% to 6%), mainly stomach upsets.")
+    assert strip_statistics(text) == "More people had minor side effects on quinine than placebo, mainly stomach upsets."
+    # its limits gone with their brackets, the interval's name goes too
+    text = ("There was no effect on the UPDRS score ( mean difference (MD) -7.10 %, 95% confidence interval (CI -19.18 to 4.97; "
+            "P = 0.25, I² = 21%, random-effects model).")
+    assert strip_statistics(text) == "There was no effect on the UPDRS score."
+    assert strip_statistics("About 95% of people walked.") == "About 95% of people walked."
