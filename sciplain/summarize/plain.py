@@ -52,10 +52,10 @@ _INLINE_STATS = [
     (("<", "=", ">", "≤", "≥"), re.compile(r",?\s*\b[pP]\s*(?:[-‐_\s]?(?:value|trend|for (?:linear )?trend|interaction))?\s*[<=>≤≥]\s*0?\.\d+(?:\s*[x×]\s*10[-−]?\d+)?")),
     # "95% CI 0.3 to 0.8", "95% Confidence Interval (CI) 0% to 6%", "95% confidence interval (CI -19.18 to 4.97"
     (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)(?:\s*\(CI\)?)?\s*[:=,]?\s*[\[(]?[-−‐]?\d+(?:\.\d+)?%?\s*"
-                         r"(?:to|-|–|,)\s*[-−‐]?\d+(?:\.\d+)?%?[\])]?", re.IGNORECASE)),
+                         r"(?:to|-|–|,)\s*[-−‐]?\d+(?:\.\d+)?%?" + _STAT_UNIT + r"[\])]?", re.IGNORECASE)),
     # its name left behind when its limits went with their brackets: "score, 95% confidence interval."
-    (("95",), re.compile(r",?\s*\b95\s?%\s*(?:CI|confidence intervals?)\b(?:\s*\(CI\)?)?(?!\s*[:=,]?\s*[\[(]?\s*[-−‐]?\d)",
-                         re.IGNORECASE)),
+    # (only as an aside: "the width of the 95% confidence interval" is what a sentence is about)
+    (("95",), re.compile(r",\s*\b95\s?%\s*(?:CI|confidence intervals?)\b(?:\s*\(CI\)?)?(?=\s*[.;,)]|\s*$)", re.IGNORECASE)),
     (("=", ":"), re.compile(r"[,;]\s*\b(?:a?OR|RR|HR|IRR|MD|SMD|WMD|AUC|ICC|β|r|t|F|Z|U|χ2|χ²|I2|I²)\s*(?:\(\d+(?:,\s*\d+)?\))?\s*[=:]\s*[-−]?\d+(?:\.\d+)?")),
     (("=",), re.compile(r"[,;]\s*\b[nN]\s*=\s*\d[\d,]*")),
     # a spread after a value ("45 ± 3"); a tolerance ("within ±0.50 D") is part of what was found and stays
