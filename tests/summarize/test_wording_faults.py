@@ -381,3 +381,6 @@ def test_a_confidence_interval_named_twice_and_given_in_percent_goes_whole():
             "P = 0.25, I² = 21%, random-effects model).")
     assert strip_statistics(text) == "There was no effect on the UPDRS score."
     assert strip_statistics("About 95% of people walked.") == "About 95% of people walked."
+    assert strip_statistics("Given the width of the 95% confidence interval, the effect is unclear.") == (
+        "Given the width of the 95% confidence interval, the effect is unclear.")
+    assert strip_statistics("FEV1 improved: mean difference 100 ml; 95% Confidence Interval (CI) 40 to 160 ml.") == "FEV1 improved."
