@@ -126,7 +126,8 @@ def drop_parentheticals(text: str) -> str:
 
 
 _TIDY = [(re.compile(r"\s+([,.;:!?])"), r"\1"), (re.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),
-         (re.compile(r"[,;:]\s*([.!?])"), r"\1"), (re.compile(r"\(\s*\)|\[\s*\]"), ""), (re.compile(r"\s{2,}"), " ")]
+         (re.compile(r"[,;:]\s*([.!?])"), r"\1"), (re.compile(r"\(\s*\)|\[\s*\]"), ""), (re.compile(r"\s{2,}"), " "),
+         (re.compile(r"(?<!\.)\.\.(?!\.)"), ".")]  # "in hospital.." where a bracket went; "et al.." ends one sentence
 
 
 def balance_brackets(text: str) -> str:
@@ -157,7 +158,7 @@ _UNTIDY = (re.compile(r"[,;:]\s*[,;:.!?]"), re.compile(r"[;:!?](?<=\s[;:!?])"))
 
 
 def tidy(text: str) -> str:
-    if "  " in text or " ," in text or " ." in text or "(" in text or "[" in text or _UNTIDY[0].search(text) \
+    if "  " in text or " ," in text or " ." in text or "(" in text or "[" in text or ".." in text or _UNTIDY[0].search(text) \
             or _UNTIDY[1].search(text):  # written out: a generator here cost more than both searches
         for rx, rep in _TIDY:
             text = rx.sub(rep, text)

@@ -384,3 +384,10 @@ def test_a_confidence_interval_named_twice_and_given_in_percent_goes_whole():
     assert strip_statistics("Given the width of the 95% confidence interval, the effect is unclear.") == (
         "Given the width of the 95% confidence interval, the effect is unclear.")
     assert strip_statistics("FEV1 improved: mean difference 100 ml; 95% Confidence Interval (CI) 40 to 160 ml.") == "FEV1 improved."
+
+
+def test_a_double_full_stop_left_where_a_bracket_went_is_one():
+    from sciplain.summarize.plain import tidy
+
+    assert tidy("It reduces time in hospital.. Very weak evidence.") == "It reduces time in hospital. Very weak evidence."
+    assert tidy("He paused... then spoke.") == "He paused... then spoke."

@@ -228,7 +228,7 @@ def plain_certainty(text: str) -> str:
     return _INLINE_CERTAINTY.sub(lambda m: STRENGTH[_level(m.group(1))] + " evidence", text)
 
 
-_TRAILING_STRENGTH = re.compile(r"[,;]\s+((?:very weak|weak|moderate|strong)(?: to (?:very weak|weak|moderate|strong))?) evidence\.?$")
+_TRAILING_STRENGTH = re.compile(r"\.?[,;]\s+((?:very weak|weak|moderate|strong)(?: to (?:very weak|weak|moderate|strong))?) evidence\.?$")
 
 
 def keep_certainty(text: str, source: str) -> str:
