@@ -375,6 +375,23 @@ def _traditional(parts: list[str], i: int, rep: str) -> str:
     return parts[i] if following in _TRADITION or after_that in _TRADITION else rep
 
 
+# What a school, a community or an app runs is a programme, not a treatment: "educational interventions" are
+# "educational programs", "WASH interventions" no "WASH treatments".
+_PROGRAMME_KINDS = frozenset({
+    "educational", "education", "school", "school-based", "community", "community-based", "policy", "workplace", "public",
+    "lifestyle", "e-health", "ehealth", "mhealth", "information", "pedometer", "activity", "wash", "family", "family-based",
+    "parenting", "peer", "media", "web-based", "internet", "online", "digital", "multi-domain", "training", "dietary",
+    "nutritional", "lhw-led", "health", "hygiene", "sanitation", "text-message", "telephone", "smartphone", "app-based",
+})
+
+
+def _intervention(parts: list[str], i: int, rep: str) -> str:
+    if _word_before(parts, i) not in _PROGRAMME_KINDS:
+        return rep
+    programme = "programs" if parts[i].lower().endswith("s") else "program"
+    return capitalise(programme) if rep[:1].isupper() else programme
+
+
 def _so(parts: list[str], i: int, rep: str) -> str:
     """"thus", "hence" … are "so" only where a clause starts ("Thus, …", ", thus the rate …", "and thus") and in
     "thus far"; between subject and verb ("Results thus suggest") or at the end of a sentence "so" reads wrongly,
@@ -419,6 +436,7 @@ _IN_CONTEXT = {
     "indicated": _indicated, "obtained": _obtained, "determined": _kept_after_auxiliary, "ascertained": _kept_after_auxiliary,
     "equivalent": _equivalent, **{w: _so for w in ("thus", "hence", "therefore", "consequently")},
     "characterized": _characterized, "characterised": _characterized, "traditional": _traditional,
+    "intervention": _intervention, "interventions": _intervention,
 }
 
 

@@ -391,3 +391,13 @@ def test_a_double_full_stop_left_where_a_bracket_went_is_one():
 
     assert tidy("It reduces time in hospital.. Very weak evidence.") == "It reduces time in hospital. Very weak evidence."
     assert tidy("He paused... then spoke.") == "He paused... then spoke."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Educational interventions improved knowledge.", "Educational programs improved knowledge."),
+    ("WASH interventions reduced infections.", "WASH programs reduced infections."),
+    ("Surgical interventions were rare.", "Surgical treatments were rare."),
+    ("The intervention reduced pain.", "The treatment reduced pain."),
+])
+def test_what_a_school_or_a_community_runs_is_a_program_not_a_treatment(text, expected):
+    assert plain_words(text) == expected
