@@ -385,6 +385,15 @@ _PROGRAMME_KINDS = frozenset({
 })
 
 
+# A population of mosquitoes or cells is no group of people: the word stays.
+_OF_A_SPECIES = frozenset({"mosquito", "insect", "vector", "parasite", "bacterial", "microbial", "cell", "neuronal", "wild",
+                           "bird", "fish", "plant", "animal", "tumor", "tumour", "viral", "fungal", "bee", "honeybee"})
+
+
+def _population(parts: list[str], i: int, rep: str) -> str:
+    return parts[i] if _word_before(parts, i) in _OF_A_SPECIES else rep
+
+
 def _intervention(parts: list[str], i: int, rep: str) -> str:
     if _word_before(parts, i) not in _PROGRAMME_KINDS:
         return rep
@@ -436,7 +445,7 @@ _IN_CONTEXT = {
     "indicated": _indicated, "obtained": _obtained, "determined": _kept_after_auxiliary, "ascertained": _kept_after_auxiliary,
     "equivalent": _equivalent, **{w: _so for w in ("thus", "hence", "therefore", "consequently")},
     "characterized": _characterized, "characterised": _characterized, "traditional": _traditional,
-    "intervention": _intervention, "interventions": _intervention,
+    "intervention": _intervention, "interventions": _intervention, "population": _population, "populations": _population,
 }
 
 

@@ -92,6 +92,7 @@ PLAIN_WORDS: dict[str, str] = {
     "gives rise to": "causes", "gave rise to": "caused",
     # the glossary has made "paediatric participants" "child participants" by now: "child people" would follow
     "child participants": "children", "child patients": "children", "child subjects": "children",
+    "general population": "general public",
 }
 # For clinicians: only the words that are style, not terminology.
 SUMMARY_WORDS = {k: v for k, v in PLAIN_WORDS.items() if k in {

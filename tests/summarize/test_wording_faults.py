@@ -401,3 +401,12 @@ def test_a_double_full_stop_left_where_a_bracket_went_is_one():
 ])
 def test_what_a_school_or_a_community_runs_is_a_program_not_a_treatment(text, expected):
     assert plain_words(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It can be used for mosquito population control.", "It can be used for mosquito population control."),
+    ("It was found in the general population.", "It was found in the general public."),
+    ("The study population was small.", "The study group was small."),
+])
+def test_a_population_of_people_is_a_group_and_one_of_mosquitoes_stays(text, expected):
+    assert plain_words(text) == expected
