@@ -93,6 +93,8 @@ PLAIN_WORDS: dict[str, str] = {
     # the glossary has made "paediatric participants" "child participants" by now: "child people" would follow
     "child participants": "children", "child patients": "children", "child subjects": "children",
     "general population": "general public",
+    # "risk to interference" is no English, and a mosquito's susceptibility to an insecticide is no risk
+    "susceptibility to": "sensitivity to", "susceptible to": "sensitive to",
 }
 # For clinicians: only the words that are style, not terminology.
 SUMMARY_WORDS = {k: v for k, v in PLAIN_WORDS.items() if k in {

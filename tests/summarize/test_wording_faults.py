@@ -410,3 +410,13 @@ def test_what_a_school_or_a_community_runs_is_a_program_not_a_treatment(text, ex
 ])
 def test_a_population_of_people_is_a_group_and_one_of_mosquitoes_stays(text, expected):
     assert plain_words(text) == expected
+
+
+def test_a_rhetorical_lead_in_is_no_subject_and_susceptibility_to_is_a_sensitivity():
+    from sciplain.summarize.steps.compose import title_core
+
+    assert title_core("Beyond infertility: complications of endometriosis in pregnancy.") == (
+        "Complications of endometriosis in pregnancy.")
+    assert title_core("Walking after SCI: a case report.") == "Walking after SCI: a case report."
+    assert plain_words("Susceptibility to interference was linked to amyloid.") == "Sensitivity to interference was linked to amyloid."
+    assert plain_words("Genetic susceptibility was high.") == "Genetic risk was high."

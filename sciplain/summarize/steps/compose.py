@@ -225,7 +225,15 @@ def title_core(title: str) -> str:
     parts = [p for p in _TITLE_BREAK.split(title) if p.strip()]
     while len(parts) > 1 and parts[0].rstrip(".").isupper():
         parts = parts[1:]
-    return parts[0] if parts else title
+    core = parts[0] if parts else title
+    lead = _RHETORICAL_LEAD.match(core)
+    return capitalise(core[lead.end():]) if lead else core
+
+
+# A lead-in that names no subject of its own: in "Beyond infertility: obstetrical complications of endometriosis"
+# the study is about what follows the colon ("This study is about beyond infertility" says nothing).
+_RHETORICAL_LEAD = re.compile(r"(?:beyond|not (?:just|only)|more than|rethinking|revisiting)\b[^:.?!]{0,40}:\s+(?=\w)",
+                              re.IGNORECASE)
 
 
 _NOT_A_SUBJECT = frozenset({"to", "that", "which", "who", "the", "a", "an", "of", "as", "and", "or", "for", "in", "on", "with",
