@@ -69,7 +69,9 @@ TOTAL = re.compile(r"\ba total of\s+" + NUM, re.IGNORECASE)
 WORD_AFTER = re.compile(r"\s+[^\W\d]")
 GROUP_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
-AGED = r"aged\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:years|yrs|y)?\b(?:\s+(?:and|or)\s+(?:older|over|above))?"
+# "aged 18 to 65 years", "aged from 1 year to 18 years", "aged 65 and over"
+AGED = (r"aged\s+(?:from\s+)?\d+(?:\s*(?:years?|yrs|y)\b)?(?:\s*(?:-|–|to)\s*\d+)?\s*(?:years|yrs|y)?\b"
+        r"(?:\s*\b(?:and|or)\s+(?:older|over|above))?")
 AGE = re.compile(r"\b(?:(?:mean|median|average)\s+age(?:\s+(?:of|was|was\s+about))?[:,]?\s*\d+(?:\.\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?\s*(?:years|yrs|y)\b|"
                  + AGED + r"|\d+\s*(?:-|–|to)\s*\d+\s*years?\s+(?:old|of age))", re.IGNORECASE)
 AGED_IN_TAIL = re.compile(r",?\s*\b" + AGED + r",?", re.IGNORECASE)  # "48 adults aged 18 to 65 years with SCI": the age is added on its own

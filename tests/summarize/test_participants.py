@@ -51,6 +51,9 @@ def test_participants_review_counts_studies_and_people():
 @pytest.mark.parametrize("text, extra", [
     ("Forty adults (mean age 52 years) took part.", "mean age 52 years"),
     ("We studied 30 patients aged 18-65 years; 70% were male.", "aged 18-65 years"),
+    # a range with its unit on both ends is not cut at the first ("aged 1")
+    ("We included 439 children, aged 1 year to 18 years.", "aged 1 year to 18 years"),
+    ("We studied 200 adults aged 65 and over.", "aged 65 and over"),
 ])
 def test_participants_description_adds_age_and_sex_when_stated(text, extra):
     assert extra in find_participants(_methods(text), "humans", "other")["description"]
