@@ -543,6 +543,8 @@ _PLAIN_IN_CONTEXT = {
                          r"phases?\b|stages?\b|periods?\b|settings?\b|care\b|treatment|management|rehabilitation|recovery|"
                          r"hospitali[sz]ation|ward|admission|stroke|fractures?|lesions?|contusion|compression))",
                          re.IGNORECASE), ""),
+    # "prognosis studies" name a kind of study: "likely outcome studies" names none
+    "prognosis": (re.compile(r"\s+(?:studies|study|research|reviews?|models?|tools?|scores?)\b", re.IGNORECASE), ""),
     # a kind of seizure ("focal onset seizures"), and a trial registered before it started, are no start or look ahead
     "onset": (re.compile(r"\s+(?:seizures?|epilepsy)", re.IGNORECASE), ""),
     "prospective": (re.compile(r"\s+(?:trial\s+)?regist", re.IGNORECASE), ""),

@@ -420,3 +420,12 @@ def test_a_rhetorical_lead_in_is_no_subject_and_susceptibility_to_is_a_sensitivi
     assert title_core("Walking after SCI: a case report.") == "Walking after SCI: a case report."
     assert plain_words("Susceptibility to interference was linked to amyloid.") == "Sensitivity to interference was linked to amyloid."
     assert plain_words("Genetic susceptibility was high.") == "Genetic risk was high."
+
+
+def test_prognosis_before_studies_names_a_kind_of_study():
+    from sciplain.summarize.resources import default_resources
+
+    resources = default_resources()
+    assert rewrite("We included prognosis studies from any setting.", abbreviations={}, resources=resources) == (
+        "We included prognosis studies from any setting.")
+    assert rewrite("The prognosis was poor.", abbreviations={}, resources=resources) == "The likely result was poor."
