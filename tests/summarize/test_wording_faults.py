@@ -429,3 +429,11 @@ def test_prognosis_before_studies_names_a_kind_of_study():
     assert rewrite("We included prognosis studies from any setting.", abbreviations={}, resources=resources) == (
         "We included prognosis studies from any setting.")
     assert rewrite("The prognosis was poor.", abbreviations={}, resources=resources) == "The likely result was poor."
+
+
+def test_a_conclusion_loses_a_contrast_with_a_sentence_that_is_not_there():
+    from sciplain.summarize.steps.compose import without_lead_in
+
+    assert without_lead_in("However, the certainty of these results is low.") == "the certainty of these results is low."
+    assert without_lead_in("But, the authors believe more work is needed.") == "the authors believe more work is needed."
+    assert without_lead_in("Still births were rare.") == "Still births were rare."

@@ -99,7 +99,9 @@ NOT_A_MEANING = re.compile(r"https?://|www\.|\b(?:is|are) (?:freely |publicly )?
                            r"for download)\b|\bunchanged from the (?:previous|last|earlier) (?:review|version|update)", re.IGNORECASE)
 LEAD_IN = re.compile(r"^(?:in conclusion|to conclude|in summary|taken together|collectively|overall|together|thus|therefore|hence|finally|"
                      r"mechanistically|moreover|furthermore|additionally|in addition|importantly|notably|interestingly|"
-                     r"in particular|specifically|indeed|here|in this (?:study|work|paper|report)),?\s+|"
+                     r"in particular|specifically|indeed|here|in this (?:study|work|paper|report)|"
+                     # a contrast with a sentence that is not there: "The authors conclude that but, …"
+                     r"however|nevertheless|nonetheless),?\s+(?=\S)|^(?:but|yet|still),\s+|"
                      r"^(?:it (?:was|is|can be|could be) concluded that|we conclude that)\s+(?=\S)", re.IGNORECASE)
 
 
