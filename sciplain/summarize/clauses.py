@@ -95,6 +95,11 @@ def ends_a_list(left: str) -> bool:
     return "," in left and len(left.rsplit(",", 1)[1].split()) <= 3
 
 
+# A sentence that opens with a subordinate clause has its main clause later: "As the risk may rise, and as the
+# evidence is weak, we do not recommend it" cut at ", and" leaves "As the risk may rise." with no main clause.
+_SUBORDINATE = re.compile(r"(?:as|since|because|although|though|while|whilst|if|when|whereas|unless|given that)\b", re.IGNORECASE)
+
+
 def split_long(text: str, max_words: int = 18) -> str:
     """Break sentences longer than ``max_words`` at clause boundaries (always at a semicolon)."""
     out = []
@@ -103,7 +108,7 @@ def split_long(text: str, max_words: int = 18) -> str:
             for rx, rep in _CLAUSE_SPLITS:
                 parts = rx.split(sentence, maxsplit=1)
                 if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5 and has_verb(parts[0]) and not (
-                        rep == ". And " and ends_a_list(parts[0])):
+                        rep == ". And " and ends_a_list(parts[0])) and not (rep != ". " and _SUBORDINATE.match(parts[0])):
                     joined = parts[0].rstrip(",") + rep + parts[1]
                     if rep == ". ":
                         joined = parts[0] + ". " + capitalise(parts[1])

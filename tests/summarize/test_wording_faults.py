@@ -437,3 +437,15 @@ def test_a_conclusion_loses_a_contrast_with_a_sentence_that_is_not_there():
     assert without_lead_in("However, the certainty of these results is low.") == "the certainty of these results is low."
     assert without_lead_in("But, the authors believe more work is needed.") == "the authors believe more work is needed."
     assert without_lead_in("Still births were rare.") == "Still births were rare."
+
+
+def test_a_sentence_that_opens_with_a_subordinate_clause_is_not_cut_before_its_main_clause():
+    from sciplain.summarize.clauses import split_long
+
+    text = ("As the risk of side effects may be increased by high oxygen levels in the operating room, and as strong "
+            "evidence is lacking for a helpful effect, we do not recommend it.")
+    assert split_long(text) == text
+    assert split_long("Walking speed improved in the trained group over the twelve weeks, and balance scores were also "
+                      "higher in that group at the end.") == (
+        "Walking speed improved in the trained group over the twelve weeks. And balance scores were also higher in that "
+        "group at the end.")
