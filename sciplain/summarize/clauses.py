@@ -100,15 +100,25 @@ def ends_a_list(left: str) -> bool:
 _SUBORDINATE = re.compile(r"(?:as|since|because|although|though|while|whilst|if|when|whereas|unless|given that)\b", re.IGNORECASE)
 
 
+# What follows a semicolon is the rest of a list when it ends in "; and …" or "; or …" and its next item has no
+# verb: "…linked to AFC; number of complexes; and oocytes", not "eight did not; five measured; and two checked".
+_LIST_AFTER_SEMICOLON = re.compile(r"(?:and |or )|[^.;]*?;\s+(?:and|or)\s", re.IGNORECASE)
+
+
+def _semicolon_list(rest: str) -> bool:
+    return bool(_LIST_AFTER_SEMICOLON.match(rest)) and not has_verb(rest.split(";", 1)[0])
+
+
 def split_long(text: str, max_words: int = 18) -> str:
-    """Break sentences longer than ``max_words`` at clause boundaries (always at a semicolon)."""
+    """Break sentences longer than ``max_words`` at clause boundaries (at any semicolon a clause follows)."""
     out = []
     for sentence in _SENTENCE_BREAK.split(text):
         if ";" in sentence or "," in sentence and len(sentence.split()) > max_words:  # every split is at "," or ";"
             for rx, rep in _CLAUSE_SPLITS:
                 parts = rx.split(sentence, maxsplit=1)
                 if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5 and has_verb(parts[0]) and not (
-                        rep == ". And " and ends_a_list(parts[0])) and not (rep != ". " and _SUBORDINATE.match(parts[0])):
+                        rep == ". And " and ends_a_list(parts[0])) and not (rep != ". " and _SUBORDINATE.match(parts[0])) and not (
+                        rep == ". " and _semicolon_list(parts[1])):
                     joined = parts[0].rstrip(",") + rep + parts[1]
                     if rep == ". ":
                         joined = parts[0] + ". " + capitalise(parts[1])

@@ -449,3 +449,6 @@ def test_a_sentence_that_opens_with_a_subordinate_clause_is_not_cut_before_its_m
                       "higher in that group at the end.") == (
         "Walking speed improved in the trained group over the twelve weeks. And balance scores were also higher in that "
         "group at the end.")
+    # a semicolon between list items is no clause boundary
+    listed = "AMH showed a moderate positive link with AFC; number of cumulus oocyte complexes; and metaphase II oocytes."
+    assert split_long(listed) == listed
