@@ -452,3 +452,10 @@ def test_a_sentence_that_opens_with_a_subordinate_clause_is_not_cut_before_its_m
     # a semicolon between list items is no clause boundary
     listed = "AMH showed a moderate positive link with AFC; number of cumulus oocyte complexes; and metaphase II oocytes."
     assert split_long(listed) == listed
+
+
+def test_a_title_where_something_increases_with_something_is_a_statement():
+    from sciplain.summarize.steps.compose import states_something
+
+    assert states_something("Ectopic pregnancy rate increases with the number of retrieved oocytes.")
+    assert not states_something("Fluid balances in ICU patients.")

@@ -255,7 +255,7 @@ def states_something(title: str) -> bool:
         word = m.group(0).lower()
         if not before or previous in _NOT_A_SUBJECT or after in ("of", "for"):
             continue
-        if word not in _AUX_VERBS and after in _PREPOSITIONS:
+        if word not in _AUX_VERBS and after in _PREPOSITIONS and not (word in _CHANGES_WITH and after == "with"):
             continue
         if word not in _AUX_VERBS and not word.endswith("s"):
             # A bare verb ("drive", "control") after a plural or a compound subject, with an object after it.
@@ -264,6 +264,11 @@ def states_something(title: str) -> bool:
                 continue
         return True
     return False
+
+
+# "Ectopic pregnancy rate increases with the number of oocytes": a change "with" something is a verb's ("fluid
+# balances in ICU patients" is a noun's).
+_CHANGES_WITH = frozenset({"increases", "reduces", "improves", "lowers", "raises"})
 
 
 # "To determine whether X" asks a question: said that way it loses the research verb ("wanted to find out whether").
