@@ -459,3 +459,13 @@ def test_a_title_where_something_increases_with_something_is_a_statement():
 
     assert states_something("Ectopic pregnancy rate increases with the number of retrieved oocytes.")
     assert not states_something("Fluid balances in ICU patients.")
+
+
+def test_infertility_is_a_word_readers_know_and_stays_in_any_noun_phrase():
+    """Its plain form was a verb phrase, which no modifier fits: "non-tubal trouble having children"."""
+    from sciplain.summarize.resources import default_resources
+
+    resources = default_resources()
+    assert rewrite("Women with non-tubal infertility were included.", abbreviations={}, resources=resources) == (
+        "Women with non-tubal infertility were included.")
+    assert "infertility" in {entry.term for _, _, entry in resources.glossary_index.find("male infertility")}
