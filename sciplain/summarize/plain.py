@@ -557,6 +557,15 @@ _PLAIN_IN_CONTEXT = {
 
 
 
+# "trouble swallowing", "removing dead tissue", "pushing a wheelchair"; not "thinking problems" or "breathing tube
+# placement", where the -ing word describes a noun
+_VERB_PHRASE = re.compile(r"(?:(?:trouble|difficulty)\s+\w+ing|(?:removing|pushing|getting|raising|reusing|putting|making|using|"
+                          r"taking)\s)\b", re.IGNORECASE)
+_PLAIN_ROOM_BEFORE = re.compile(r"(?:^|[.;:,(]\s*|\b(?:the|a|an|this|that|these|those|its|their|his|her|of|to|in|on|at|by|for|"
+                                r"with|and|or|from|after|before|during|without|than|about|no|any|some|all|both|is|are|was|"
+                                r"were|had|has|have|caused|causes|cause|reduced|reduces|improved|improves)\s+)$", re.IGNORECASE)
+
+
 def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: GlossaryIndex) -> str | None:
     """The plain words to put in place of ``text[start:end]``, or None to keep it."""
     found = text[start:end]
@@ -565,6 +574,10 @@ def _swap(text: str, start: int, end: int, entry: GlossaryEntry, index: Glossary
     # those terms stay, and the glossary step defines them.
     if not plain or entry.term.lower() in KEEP_TERMS or plain.lower() == found.lower() or re.search(r"\d", plain) \
             or len(plain.split()) > 3:
+        return None
+    # "trouble swallowing", "removing dead tissue" are verb phrases: after a modifier ("oropharyngeal dysphagia",
+    # "surgical debridement") no verb phrase fits, and the term stays for the glossary step to define
+    if _VERB_PHRASE.match(plain) and not _PLAIN_ROOM_BEFORE.search(text, max(0, start - 30), start):
         return None
     context = _PLAIN_IN_CONTEXT.get(entry.term.lower())
     if context and context[0].match(text, end):

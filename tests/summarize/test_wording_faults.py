@@ -469,3 +469,14 @@ def test_infertility_is_a_word_readers_know_and_stays_in_any_noun_phrase():
     assert rewrite("Women with non-tubal infertility were included.", abbreviations={}, resources=resources) == (
         "Women with non-tubal infertility were included.")
     assert "infertility" in {entry.term for _, _, entry in resources.glossary_index.find("male infertility")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients with oropharyngeal dysphagia were included.", "Patients with oropharyngeal dysphagia were included."),
+    ("People with dysphagia were included.", "People with trouble swallowing were included."),
+    ("Surgical debridement was done.", "Surgical debridement was done."),
+])
+def test_a_plain_verb_phrase_replaces_a_term_only_where_no_modifier_stands_before_it(text, expected):
+    from sciplain.summarize.resources import default_resources
+
+    assert rewrite(text, abbreviations={}, resources=default_resources()) == expected
