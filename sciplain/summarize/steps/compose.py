@@ -96,7 +96,10 @@ NEEDS_RESEARCH = re.compile(r"\b(?:further|future|more|larger) (?:research|studi
 # What a paper offers rather than what its results mean: "The list is available at http://…".
 # ("No effective treatment is available" is a meaning: only availability at a place or on request is not.)
 NOT_A_MEANING = re.compile(r"https?://|www\.|\b(?:is|are) (?:freely |publicly )?available (?:at|from|online|on request|upon request|"
-                           r"for download)\b|\bunchanged from the (?:previous|last|earlier) (?:review|version|update)", re.IGNORECASE)
+                           r"for download)\b|\bunchanged from the (?:previous|last|earlier) (?:review|version|update)|"
+                           # an update's bookkeeping, not what the evidence means
+                           r"\bconclusions? (?:remains?|are|is) unchanged\b|\bno new (?:studies|trials) were (?:found|identified|included)\b",
+                           re.IGNORECASE)
 LEAD_IN = re.compile(r"^(?:in conclusion|to conclude|in summary|taken together|collectively|overall|together|thus|therefore|hence|finally|"
                      r"mechanistically|moreover|furthermore|additionally|in addition|importantly|notably|interestingly|"
                      r"in particular|specifically|indeed|here|in this (?:study|work|paper|report)|"
