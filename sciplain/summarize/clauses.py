@@ -154,8 +154,9 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:(?!\b(?:and|or)\b)[^,;.!?])+(?=[.!?
 _ASIDE_CLOSE = re.compile(r",\s+")
 # After the aside the sentence goes on with its verb ("…, show fast motions", "…, will be needed"); anything else after
 # the comma is the next item of a list or a new clause, and the comma stays.
-_VERB_AFTER_COMMA = re.compile(r"(?:" + _FINITE + r"|(?:show|shows|remain|remains|appear|appears|seem|seems|need|needs|occur|"
-                               r"occurs|differ|differs|suggest|suggests|provide|provides|support|supports|did|does|do)\b)")
+_VERB_AFTER_COMMA = re.compile(r"(?:\w+ly\s+)?(?:" + _FINITE + r"|(?:show|shows|remain|remains|appear|appears|seem|seems|need|"
+                               r"needs|occur|occurs|differ|differs|suggest|suggests|provide|provides|support|supports|did|does|do|"
+                               r"distinguished)\b)")  # "…, reliably distinguished": an adverb may come first
 
 
 def drop_asides(text: str) -> str:

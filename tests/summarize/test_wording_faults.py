@@ -480,3 +480,10 @@ def test_a_plain_verb_phrase_replaces_a_term_only_where_no_modifier_stands_befor
     from sciplain.summarize.resources import default_resources
 
     assert rewrite(text, abbreviations={}, resources=default_resources()) == expected
+
+
+def test_an_aside_before_an_adverb_and_its_verb_takes_its_closing_comma():
+    from sciplain.summarize.clauses import drop_asides
+
+    assert drop_asides("Many MRI endpoints, including measures of brain swelling, reliably distinguished the groups.") == (
+        "Many MRI endpoints reliably distinguished the groups.")

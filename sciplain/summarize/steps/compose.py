@@ -131,7 +131,7 @@ def short_aim(aim: str, limit: int = 14) -> str:
     if len(aim.split()) <= limit:
         return aim
     m = QUALIFIER.search(aim)
-    if m and len(aim[: m.start()].split()) >= 4:
+    if m and len(aim[: m.start()].split()) >= 6:
         return aim[: m.start()]
     return aim
 
