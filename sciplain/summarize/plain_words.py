@@ -92,7 +92,7 @@ PLAIN_WORDS: dict[str, str] = {
     "gives rise to": "causes", "gave rise to": "caused",
     # the glossary has made "paediatric participants" "child participants" by now: "child people" would follow
     "child participants": "children", "child patients": "children", "child subjects": "children",
-    "general population": "general public",
+    "general population": "general public", "reduction of": "drop in", "reductions of": "drops in",
     # "risk to interference" is no English, and a mosquito's susceptibility to an insecticide is no risk
     "susceptibility to": "sensitivity to", "susceptible to": "sensitive to",
 }

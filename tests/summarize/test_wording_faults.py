@@ -487,3 +487,7 @@ def test_an_aside_before_an_adverb_and_its_verb_takes_its_closing_comma():
 
     assert drop_asides("Many MRI endpoints, including measures of brain swelling, reliably distinguished the groups.") == (
         "Many MRI endpoints reliably distinguished the groups.")
+
+
+def test_a_reduction_of_something_is_a_drop_in_it():
+    assert plain_words("A 20% reduction of deaths was seen.") == "A 20% drop in deaths was seen."
