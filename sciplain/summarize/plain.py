@@ -325,9 +325,10 @@ def _participle(shown: str):
 
 
 def _indicated(parts: list[str], i: int, rep: str) -> str:
-    """"as indicated by" is "as shown by"; "surgery is indicated" means recommended, not "is shown": it stays."""
+    """"as indicated by" is "as shown by"; "surgery is indicated" and "drugs currently indicated for pain" mean
+    recommended, not "shown": they stay."""
     if not _after_auxiliary(parts, i):
-        return rep
+        return parts[i] if _word_after(parts, i) in ("for", "in") else rep
     return "shown" if _word_after(parts, i) in ("by", "that") else parts[i]
 
 

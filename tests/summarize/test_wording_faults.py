@@ -491,3 +491,8 @@ def test_an_aside_before_an_adverb_and_its_verb_takes_its_closing_comma():
 
 def test_a_reduction_of_something_is_a_drop_in_it():
     assert plain_words("A 20% reduction of deaths was seen.") == "A 20% drop in deaths was seen."
+
+
+def test_indicated_for_something_means_recommended_and_stays():
+    assert plain_words("Drugs currently indicated for pain were studied.") == "Drugs now indicated for pain were studied."
+    assert plain_words("Scores indicated a drop in pain.") == "Scores showed a drop in pain."
