@@ -27,10 +27,11 @@ from .abbreviations import find_abbreviations
 from .design import design_kind
 from .doc import Sentence
 from .evidence import DESIGN_LEVEL, NO_STUDIES_FOUND
-from .plain import drop_parentheticals, plain_for, strip_statistics
+from .plain import drop_parentheticals, strip_statistics
 from .plain_words import PLAIN_WORDS
 from .readability import TARGETS, summary_readability
 from .resources import Resources
+from .terms import plain_for
 from .textutil import HEDGE, content_words, has_negation, numbers_in, stem
 from .types import Article, Check, Summary
 

@@ -8,7 +8,9 @@ dict, which is what makes "[object Object]" on a page impossible.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 
 class _Model(BaseModel):
@@ -19,24 +21,20 @@ class _Model(BaseModel):
 # characters to a reader, but every word rule reads "-", so "self‐efficacy" met "efficacy" alone ("self‐benefit").
 # One character for one, so sentence offsets into the text stay where they were.
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+PlainHyphens = Annotated[str, AfterValidator(lambda text: text.translate(_HYPHENS))]
 
 
 class Section(_Model):
     label: str = ""
     category: str = ""
-    text: str
-
-    @field_validator("text")
-    @classmethod
-    def plain_hyphens(cls, text: str) -> str:
-        return text.translate(_HYPHENS)
+    text: PlainHyphens
 
 
 class Article(_Model):
     """The engine's input: one paper, independent of where it came from."""
 
     id: str
-    title: str
+    title: PlainHyphens
     sections: list[Section] = Field(default_factory=list)
     journal: str = ""
     year: int | None = None
@@ -46,11 +44,6 @@ class Article(_Model):
     mesh: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
     language: str = ""
-
-    @field_validator("title")
-    @classmethod
-    def plain_hyphens(cls, title: str) -> str:
-        return title.translate(_HYPHENS)
 
 
 class KeyFinding(_Model):

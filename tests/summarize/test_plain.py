@@ -1,7 +1,8 @@
 import pytest
 
 from sciplain.summarize.clauses import split_long
-from sciplain.summarize.plain import apply_glossary, rewrite, strip_statistics
+from sciplain.summarize.plain import rewrite, strip_statistics
+from sciplain.summarize.terms import apply_glossary
 from sciplain.summarize.textutil import has_negation, numbers_in
 
 

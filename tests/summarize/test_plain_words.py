@@ -8,8 +8,9 @@ import pytest
 from sciplain.summarize import doc
 from sciplain.summarize.checks import _TEMPLATE_WORDS
 from sciplain.summarize.clauses import drop_asides
-from sciplain.summarize.plain import apply_glossary, plain_words, strip_statistics
+from sciplain.summarize.plain import plain_words, strip_statistics
 from sciplain.summarize.resources import Resources
+from sciplain.summarize.terms import apply_glossary
 from sciplain.summarize.textutil import HEDGE, stem
 
 

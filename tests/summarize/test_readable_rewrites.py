@@ -259,8 +259,8 @@ def test_a_tolerance_is_kept_while_a_spread_goes():
     ("Children with acute lymphoblastic leukemia were treated.", "Children with acute lymphoblastic leukemia were treated."),
 ])
 def test_acute_in_the_name_of_a_condition_is_not_early(text, expected):
-    from sciplain.summarize.plain import apply_glossary
     from sciplain.summarize.resources import default_resources
+    from sciplain.summarize.terms import apply_glossary
 
     assert apply_glossary(text, default_resources()) == expected
 

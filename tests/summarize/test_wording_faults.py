@@ -5,10 +5,11 @@ import pytest
 
 from sciplain.summarize.clauses import drop_asides, without_list_markers
 from sciplain.summarize.doc import Sentence
-from sciplain.summarize.plain import apply_glossary, plain_words, rewrite, strip_statistics
+from sciplain.summarize.plain import plain_words, rewrite, strip_statistics
 from sciplain.summarize.resources import Resources
 from sciplain.summarize.steps.compose import purpose_only, states_something, title_core, with_unit
 from sciplain.summarize.steps.findings import choose, shorten
+from sciplain.summarize.terms import apply_glossary
 from sciplain.summarize.textutil import undouble
 
 

@@ -17,9 +17,10 @@ from ..abbreviations import LONG_FORM_WORDS, expand
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
-from ..plain import apply_glossary, plain_words, rewrite, strip_statistics, tidy
+from ..plain import plain_words, rewrite, strip_statistics, tidy
 from ..readability import measure
 from ..roles import LIMITATION_CUE
+from ..terms import apply_glossary
 from ..textutil import CONTENT_STOP, capitalise, ensure_period, followed_by_boundary, lower_first
 from .findings import (
     DESCRIPTIVE,

@@ -91,7 +91,7 @@ def _follow_up_lasted(text: str, duration: re.Match) -> bool:
     a treatment of one week whose results came months later is no short follow-up, and a paper that mentions
     follow-up only to count those lost to it has not said how long it was."""
     length = re.escape(duration.group("n")) + r"[- ]*" + duration.group("unit") + r"s?"
-    return bool(re.search(rf"\bfollow(?:ed|ing)?[- ]?(?:up|-up)?\b[^.;]{{0,40}}?\b{length}\b|\b{length}[- ]+(?:of\s+)?follow",
+    return bool(re.search(rf"\bfollow(?:ed|ing)?(?:[- ]?up)?\b[^.;]{{0,40}}?\b{length}\b|\b{length}[- ]+(?:of\s+)?follow",
                           text, re.IGNORECASE))
 
 
