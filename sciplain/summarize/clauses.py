@@ -28,10 +28,21 @@ CLAUSE_FOLLOWS = (r"(?=(?!\w+(?:ed|ing|ly)\b)(?:(?!who\b|which\b|that\b)[\w'’-
 # departments of health can …" has none before its ", and": the conjunction joins a list, not two clauses.
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "had", "has", "have", "did", "does", "do", "could", "can", "may", "might",
                           "will", "would", "should", "must"})
-_TENSED = frozenset({"rose", "fell", "grew", "led", "found", "showed", "shows", "made", "took", "gave", "became", "remained", "saw",
-                     "began", "got", "went", "felt", "kept", "left", "lost", "held", "met", "ran", "came", "won", "helps", "works",
-                     "lowers", "raises", "increases", "decreases", "reduces", "improves", "leads", "causes", "remains", "appears",
-                     "seems", "suggests", "indicates"})
+# The present tense results are stated in ("The data provide insight …", "BRCA1 plays a role …"): only forms that
+# are rarely nouns ("increase", "need", "control" and "support" often are).
+PRESENT_VERBS = frozenset({
+    "provide", "provides", "play", "plays", "represent", "represents", "contribute", "contributes", "require", "requires",
+    "depend", "depends", "exist", "exists", "occur", "occurs", "differ", "differs", "explain", "explains", "confer",
+    "confers", "mediate", "mediates", "regulate", "regulates", "promote", "promotes", "inhibit", "inhibits", "induce",
+    "induces", "enhance", "enhances", "involve", "involves", "contain", "contains", "include", "includes", "prevent",
+    "prevents", "protect", "protects", "allow", "allows", "enable", "enables", "demonstrate", "demonstrates", "reveal",
+    "reveals", "show", "shows", "suggest", "suggests", "indicate", "indicates", "highlight", "highlights", "remain",
+    "remains", "appear", "appears", "seem", "seems", "become", "becomes", "undergo", "undergoes", "facilitate",
+    "facilitates", "impair", "impairs", "alter", "alters", "correlate", "correlates", "affects", "makes", "gives", "takes",
+    "yields", "predicts", "determines", "activates", "triggers", "modulates", "drives", "helps", "works", "lowers", "raises",
+    "increases", "decreases", "reduces", "improves", "leads", "causes"})
+_TENSED = PRESENT_VERBS | frozenset({"rose", "fell", "grew", "led", "found", "showed", "made", "took", "gave", "became", "saw",
+                                     "began", "got", "went", "felt", "kept", "left", "lost", "held", "met", "ran", "came", "won"})
 _NOT_BEFORE_A_VERB = frozenset({"a", "an", "the", "with", "of", "in", "for", "to", "by", "no"})
 _WORDS = re.compile(r"[A-Za-z]+")
 
@@ -106,7 +117,22 @@ _LIST_AFTER_SEMICOLON = re.compile(r"(?:and |or )|[^.;]*?;\s+(?:and|or)\s", re.I
 
 
 def _semicolon_list(rest: str) -> bool:
+    """Whether what follows a semicolon cannot be a sentence: the rest of a list, or a verb phrase joined by
+    "and" to the clause before it ("…; and probably makes little difference to anxiety": no subject of its own)."""
+    words = rest.split(None, 2)
+    if len(words) > 1 and words[0] in ("and", "or") and (
+            words[1] in _AUXILIARIES or words[1] in _TENSED or words[1].endswith("ly")):
+        return True
     return bool(_LIST_AFTER_SEMICOLON.match(rest)) and not has_verb(rest.split(";", 1)[0])
+
+
+_PREPOSITION = re.compile(r"(?:for|at|by|in|on|with|from|to|via|through|during|after|before|without)\s", re.IGNORECASE)
+
+
+def _continues(rest: str) -> bool:
+    """"…; for village poultry, to help …", "…; at the LV exit site": a phrase after a semicolon that opens with a
+    preposition and has no verb goes on the sentence before it, and cannot stand alone."""
+    return bool(_PREPOSITION.match(rest)) and not has_verb(rest)
 
 
 def split_long(text: str, max_words: int = 18) -> str:
@@ -118,7 +144,7 @@ def split_long(text: str, max_words: int = 18) -> str:
                 parts = rx.split(sentence, maxsplit=1)
                 if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5 and has_verb(parts[0]) and not (
                         rep == ". And " and ends_a_list(parts[0])) and not (rep != ". " and _SUBORDINATE.match(parts[0])) and not (
-                        rep == ". " and _semicolon_list(parts[1])):
+                        rep == ". " and (_semicolon_list(parts[1]) or _continues(parts[1]))):
                     joined = parts[0].rstrip(",") + rep + parts[1]
                     if rep == ". ":
                         joined = parts[0] + ". " + capitalise(parts[1])
@@ -151,12 +177,16 @@ _FRAME = re.compile(r"^(?:here,?\s+|in this study,?\s+|finally,?\s+|moreover,?\s
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:(?!\b(?:and|or)\b)[^,;.!?])+(?=[.!?]?$)")
 
 
+# "This provides, for the first time, an approach to …": after an adverbial phrase set off by commas, what looks like
+# an appositive is the verb's object.
+_ADVERBIAL_BEFORE = re.compile(r",\s+(?:for|in|at|by|with|on|from|after|during|over|under|via|through|to date|so far)\b[^,]*$")
+
+
 _ASIDE_CLOSE = re.compile(r",\s+")
 # After the aside the sentence goes on with its verb ("…, show fast motions", "…, will be needed"); anything else after
 # the comma is the next item of a list or a new clause, and the comma stays.
-_VERB_AFTER_COMMA = re.compile(r"(?:\w+ly\s+)?(?:" + _FINITE + r"|(?:show|shows|remain|remains|appear|appears|seem|seems|need|"
-                               r"needs|occur|occurs|differ|differs|suggest|suggests|provide|provides|support|supports|did|does|do|"
-                               r"distinguished)\b)")  # "…, reliably distinguished": an adverb may come first
+_VERB_AFTER_COMMA = re.compile(r"(?:\w+ly\s+)?(?:" + _FINITE + r"|(?:need|needs|support|supports|did|does|do|distinguished|"
+                               + "|".join(sorted(PRESENT_VERBS)) + r")\b)")  # "…, reliably distinguished": an adverb may come first
 
 
 def drop_asides(text: str) -> str:
@@ -181,7 +211,7 @@ def drop_asides(text: str) -> str:
         text = _ASIDE.sub(drop, text).replace("\x00,", "")
     body = text.rstrip(".!? ")
     m = _APPOSITIVE.search(body)
-    if m and len(body[: m.start()].split()) >= 6 and not keep(m.group(0)):
+    if m and len(body[: m.start()].split()) >= 6 and not keep(m.group(0)) and not _ADVERBIAL_BEFORE.search(body[: m.start()]):
         return body[: m.start()] + text[len(body):]
     return text
 

@@ -32,7 +32,7 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r"\w+ (?:studies|trials) (?:met|were included|compared|assessed|evaluated|examined|looked at|tested|investigated)\b|"
                          r"\w+ (?:study|trial|studies|trials) did not report\b|the doses? (?:of [\w-]+ )?(?:tested|used|given|studied) (?:were|was|ranged)\b|of the \d+|data (?:were|from)|the mean age|the median age|"
                          r"most (?:studies|trials)|many studies|the quality|the risk of bias|overall risk of bias|"
-                         r"(?:this|the) (?:update|review|search) (?:included|identified|found)|\w+ (?:new )?(?:studies|trials) (?:were|was) added|"
+                         r"(?:this|the) (?:update|review|search) (?:included|identified|found)|(?:in total, )?(?:this|the|our) (?:updated )?review (?:now )?(?:contains|includes) (?:only )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|\w+ (?:new )?(?:studies|trials) (?:were|was) added|"
                          r"the (?:duration|length) of (?:treatment|follow-up|the (?:studies|trials|interventions)) (?:varied|ranged)|"
                          # how the search went, not what it found: "we screened 300 titles", "347 possible titles"
                          # ("Of 1,000 children screened, 5% had scoliosis" is a finding: only a search's screening counts)

@@ -1,0 +1,63 @@
+"""Where a long sentence may be cut, and what an aside takes with it: each cut leaves sentences that stand alone."""
+
+import pytest
+
+from sciplain.summarize.clauses import drop_asides, has_verb, split_long
+from sciplain.summarize.steps.findings import DESCRIPTIVE
+
+
+@pytest.mark.parametrize("text", [
+    "The data provide basic insight into polarization",
+    "BRCA1 plays a central role",
+    "Mutations alter the genome",
+])
+def test_a_clause_in_the_present_tense_has_a_verb(text):
+    assert has_verb(text)
+
+
+@pytest.mark.parametrize("text", ["an orchestrated change in the gene activity pattern", "the need for better care"])
+def test_a_noun_phrase_has_no_verb(text):
+    assert not has_verb(text)
+
+
+def test_a_sentence_stated_in_the_present_tense_is_cut_before_its_which_clause():
+    assert split_long("The data provide basic insight into polarization through BRCA1 function, which may explain "
+                      "the expanded cell subsets in tumours.") == (
+        "The data provide basic insight into polarization through BRCA1 function. This may explain the expanded cell "
+        "subsets in tumours.")
+
+
+def test_an_aside_takes_its_closing_comma_when_a_present_tense_verb_follows():
+    assert drop_asides("Mutations, such as gene duplications and deletions, alter the genome.") == "Mutations alter the genome."
+
+
+def test_what_follows_an_adverbial_phrase_is_the_object_and_no_closing_appositive():
+    text = "This also provides, for the first time, an experimentally practical approach to showing a bulk fermion."
+    assert drop_asides(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no subject after "; and": the verb phrase belongs to the clause before it
+    (("Follow-up led by nurses may make little or no difference to quality of life at 12 months; and probably makes "
+      "little or no difference to anxiety at 12 months."),
+     ("Follow-up led by nurses may make little or no difference to quality of life at 12 months; and probably makes "
+      "little or no difference to anxiety at 12 months.")),
+    # a subject of its own: two sentences
+    (("Five studies measured the sensitivity of devices but did not measure deaths; and two studies checked risk "
+      "factors but not treatments."),
+     ("Five studies measured the sensitivity of devices but did not measure deaths. And two studies checked risk "
+      "factors but not treatments.")),
+    # a phrase that opens with a preposition and has no verb goes on the sentence before it
+    (("The recommendations to limit the risk of transmission include farm registration and access to credit for "
+      "farms; for village poultry, better quarantine of sick birds."),
+     ("The recommendations to limit the risk of transmission include farm registration and access to credit for "
+      "farms; for village poultry, better quarantine of sick birds.")),
+])
+def test_a_semicolon_becomes_a_full_stop_only_before_a_sentence(text, expected):
+    assert split_long(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The review contains 11 comparisons in total.",
+                                  "In total, our updated review includes 11 trials (with 753 participants)."])
+def test_how_many_comparisons_a_review_holds_is_no_finding(text):
+    assert DESCRIPTIVE.search(text)
