@@ -75,6 +75,69 @@ _CLAUSE_SPLITS = [
 ]
 
 
+# A participle after a clause that states its effect: "A drop in pH protonates the residues, increasing the peptide's
+# affinity for the membrane" -> "… residues. This increases …". Each verb's base form, present and past tense.
+_EFFECT_PARTICIPLES = {
+    "increasing": ("increase", "increases", "increased"), "decreasing": ("decrease", "decreases", "decreased"),
+    "reducing": ("reduce", "reduces", "reduced"), "lowering": ("lower", "lowers", "lowered"), "raising": ("raise", "raises", "raised"),
+    "improving": ("improve", "improves", "improved"), "worsening": ("worsen", "worsens", "worsened"), "leading": ("lead", "leads", "led"),
+    "resulting": ("result", "results", "resulted"), "causing": ("cause", "causes", "caused"),
+    "triggering": ("trigger", "triggers", "triggered"), "promoting": ("promote", "promotes", "promoted"),
+    "preventing": ("prevent", "prevents", "prevented"), "producing": ("produce", "produces", "produced"),
+    "contributing": ("contribute", "contributes", "contributed"), "inducing": ("induce", "induces", "induced"),
+    "blocking": ("block", "blocks", "blocked"), "enhancing": ("enhance", "enhances", "enhanced"),
+    "impairing": ("impair", "impairs", "impaired"), "restoring": ("restore", "restores", "restored"),
+    "limiting": ("limit", "limits", "limited"),
+}
+# not before "of" ("no effect on relapse, worsening of disability" is a list of nouns) or "and"
+_PARTICIPLE = re.compile(r",\s+(" + "|".join(_EFFECT_PARTICIPLES) + r")\s+(?!(?:of|and|or)\b)")
+_AND_PARTICIPLE = re.compile(r"(,?\s+and\s+)(" + "|".join(_EFFECT_PARTICIPLES) + r")\b")
+# "the benefit of treatments in decreasing X, increasing Y": the participle is the next item of a list of actions
+_GERUND_BEFORE = re.compile(r"\b(?:in|of|by|for|on|at|to|from|without)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
+_HEDGING_MODALS = frozenset({"may", "might", "could", "can"})
+_OTHER_MODALS = frozenset({"should", "would", "will", "must", "shall"})
+
+
+def _tense(clause: str) -> str | None:
+    """The tense of the first finite verb in ``clause``: "past", "present", a hedging modal ("may"), or None
+    when it has another modal ("should be considered"), whose force a participle does not share."""
+    previous = ""
+    for word in _WORDS.findall(clause):
+        low = word.lower()
+        if low in _HEDGING_MODALS:
+            return low
+        if low in _OTHER_MODALS:
+            return None
+        if low in ("was", "were", "had", "did"):
+            return "past"
+        if low in ("is", "are", "has", "have", "does", "do") or low in PRESENT_VERBS:
+            return "present"
+        if (low in _TENSED or len(low) >= 5 and low.endswith("ed")) and previous not in _NOT_BEFORE_A_VERB:
+            return "past"
+        previous = low
+    return "present"
+
+
+def _split_at_participle(sentence: str) -> str:
+    """"X, increasing Y and triggering Z" -> "X. This increases Y and triggers Z", in the tense of X ("X may …,
+    leading to Z" -> "This may lead to Z": the hedge carries over); unchanged when X cannot stand alone, when the
+    participle continues a list of actions, or when what follows is too short to be worth a sentence."""
+    m = _PARTICIPLE.search(sentence)
+    if m is None:
+        return sentence
+    left, right = sentence[: m.start()], sentence[m.end():]
+    if len(left.split()) < 6 or len(right.split()) < 4 or not has_verb(left) or _SUBORDINATE.match(left) or _GERUND_BEFORE.search(left):
+        return sentence
+    tense = _tense(left)
+    if tense is None:
+        return sentence
+    base, present, past = _EFFECT_PARTICIPLES[m.group(1)]
+    form = {"past": 2, "present": 1}.get(tense, 0)
+    right = _AND_PARTICIPLE.sub(lambda a: a.group(1) + _EFFECT_PARTICIPLES[a.group(2)][form], right)
+    verb = {"past": past, "present": present}.get(tense, f"{tense} {base}")
+    return f"{left}. This {verb} {right}"
+
+
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|However|But|Thus|So|Therefore|Hence|"
                      r"Importantly|Notably|Interestingly|Finally|Overall|In conclusion|In summary|Taken together|"
@@ -140,6 +203,8 @@ def split_long(text: str, max_words: int = 18) -> str:
     out = []
     for sentence in _SENTENCE_BREAK.split(text):
         if ";" in sentence or "," in sentence and len(sentence.split()) > max_words:  # every split is at "," or ";"
+            if "ing " in sentence:
+                sentence = _split_at_participle(sentence)
             for rx, rep in _CLAUSE_SPLITS:
                 parts = rx.split(sentence, maxsplit=1)
                 if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 5 and has_verb(parts[0]) and not (

@@ -5,6 +5,8 @@ import pytest
 from sciplain.summarize.clauses import drop_asides, has_verb, split_long
 from sciplain.summarize.steps.findings import DESCRIPTIVE
 
+from .abstracts import article
+
 
 @pytest.mark.parametrize("text", [
     "The data provide basic insight into polarization",
@@ -61,3 +63,36 @@ def test_a_semicolon_becomes_a_full_stop_only_before_a_sentence(text, expected):
                                   "In total, our updated review includes 11 trials (with 753 participants)."])
 def test_how_many_comparisons_a_review_holds_is_no_finding(text):
     assert DESCRIPTIVE.search(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (("A drop in pH leads to the protonation of negatively charged residues, increasing the affinity of the peptide "
+      "for the membrane and triggering its folding."),
+     ("A drop in pH leads to the protonation of negatively charged residues. This increases the affinity of the "
+      "peptide for the membrane and triggers its folding.")),
+    ("Creatinine levels rose by half in nine patients of the ibuprofen group, leading to an acute kidney injury.",
+     "Creatinine levels rose by half in nine patients of the ibuprofen group. This led to an acute kidney injury."),
+    # the hedge carries over to the new sentence
+    ("The support system may be used to improve screening by dental hygienists, leading to improved patient care.",
+     "The support system may be used to improve screening by dental hygienists. This may lead to improved patient care."),
+])
+def test_an_effect_stated_as_a_participle_becomes_a_sentence_in_the_tense_of_its_cause(text, expected):
+    assert split_long(text, max_words=12) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a list of actions, a noun after "of", and a modal whose force the effect does not share
+    ("The benefit of such treatments in decreasing transmission of HIV, increasing overall survival and increasing "
+     "HIV-free survival was unclear."),
+    "Vitamin D appears to have no effect on the recurrence of relapse, worsening of disability, and MRI lesions.",
+    ("The findings should be considered with caution because of weaknesses in the trials, leading to weak evidence "
+     "overall."),
+])
+def test_a_participle_that_is_no_effect_of_the_clause_before_it_stays(text):
+    assert split_long(text, max_words=12) == text
+
+
+def test_what_it_means_starts_in_lower_case_though_the_source_capitalises_the_after_a_colon(offline):
+    a = article("T", [("RESULTS", "Main results: The walking speed improved by 0.12 m/s in the training group. Pain scores fell."),
+                      ("CONCLUSIONS", "The new training improves walking in adults with spinal cord injury.")])
+    assert "What it means: the new training improves walking" in offline.analyse(a).summary.simple_explanation

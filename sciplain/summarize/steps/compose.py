@@ -474,9 +474,10 @@ def _summary(text: str, doc: Doc, sources: list[Sentence]) -> str:
 
 
 def _lower_start(text: str, source: str) -> str:
-    """Lower-case the first word to follow "that", unless the source capitalises it mid-sentence (a name)."""
+    """Lower-case the first word to follow "that", unless the source capitalises it mid-sentence (a name). A function
+    word ("The", "These") is never a name: a source capitalises it after a colon ("Main results: The …")."""
     first = text.split(" ", 1)[0]
-    return text if _mid_sentence(source, first) else lower_first(text)
+    return text if first.lower() not in CONTENT_STOP and _mid_sentence(source, first) else lower_first(text)
 
 
 def _common_start(text: str, source: str) -> str:
