@@ -126,6 +126,15 @@ def test_a_title_that_names_its_method_first_gives_its_topic(offline, title, ope
     assert offline.analyse(a).summary.simple_explanation.startswith(opening)
 
 
+def test_a_long_title_tells_patients_what_was_studied_and_clinicians_also_how(offline):
+    a = article("Posterior chamber phakic intraocular lens sizing based on iris pigment layer measurements by anterior "
+                "segment optical coherence tomography",
+                [("RESULTS", "Lens vault was within the safe range in 30 of 32 eyes."), ("CONCLUSIONS", "The sizing method works.")])
+    summary = offline.analyse(a).summary
+    assert summary.simple_explanation.startswith("This study is about posterior chamber phakic intraocular lens sizing.")
+    assert "based on iris pigment layer measurements" in summary.research_summary
+
+
 def test_a_translated_title_in_square_brackets_still_says_what_was_studied(offline):
     a = article("[Cancer deaths in a cohort of chromium plating workers].",
                 [("", "We followed 300 workers for 20 years. Lung cancer deaths were higher than expected.")])

@@ -137,6 +137,19 @@ def short_aim(aim: str, limit: int = 14) -> str:
     return aim
 
 
+# How a title says how the work was done: "… lens sizing based on iris measurements", "… tumor growth through HIF-1".
+_TITLE_METHOD = re.compile(r"\s+(?:using|based on|via|through|by means of|with the use of)\s", re.IGNORECASE)
+
+
+def without_method(title: str, limit: int = 14) -> str:
+    """A long title without how the work was done, for patients (the research summary keeps it): "predicting
+    annotations of orphan genes using protein interactions" -> "predicting annotations of orphan genes"."""
+    if len(title.split()) <= limit:
+        return title
+    m = _TITLE_METHOD.search(title)
+    return title[: m.start()] if m and len(title[: m.start()].split()) >= 6 else title
+
+
 # How each kind of stated question is put to a reader, per field: patients, then clinicians.
 QUESTION_FRAMES = {
     "simple": {"aim": "The researchers wanted to ", "plan": "The researchers want to ", "idea": "The researchers tested the idea that ", "asked": "The researchers asked: ",
@@ -180,6 +193,8 @@ def study_question(doc: Doc, level: str = "simple") -> str:
         title = title.split(":")[0]  # "Main topic: a multidimensional scaling analysis of …"
     if title.endswith("?"):
         return frames["asked"] + lower_first(title)
+    if level == "simple":
+        title = without_method(title)
     if states_something(title):
         return frames["title"] + lower_first(title)
     return frames["topic"] + lower_first(title)
