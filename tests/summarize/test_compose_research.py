@@ -134,3 +134,17 @@ def test_a_certainty_statement_is_no_main_outcome(offline):
                                        "very low certainty. Education made little difference to new ulcers.")),
                       ("AUTHORS' CONCLUSIONS", "Education may make little difference.")])
     assert "The main outcome was" not in offline.analyse(a).summary.research_summary
+
+
+def test_research_summary_gives_the_plainest_three_of_more_results_and_key_findings_keep_all(offline):
+    hard = ("Phosphoproteomic quantification demonstrated upregulated mitogen-activated kinase phosphorylation "
+            "concomitant with attenuated oligodendrocyte apoptosis.")
+    a = article("Arm cycling after spinal cord injury", [
+        ("METHODS", "Forty adults with spinal cord injury cycled for eight weeks."),
+        ("RESULTS", "Arm strength rose in the cycling group. " + hard + " Pain fell in the cycling group. "
+                    "Sleep got better in the cycling group."),
+        ("CONCLUSIONS", "Arm cycling helps people with spinal cord injury.")])
+    summary = offline.analyse(a).summary
+    assert "mitogen" not in summary.research_summary
+    assert re.search(r"Arm strength rose.*Pain fell.*Sleep got better", summary.research_summary)
+    assert any("mitogen" in f.text for f in summary.key_findings)

@@ -567,13 +567,17 @@ def duration_sentence(duration: str, future: bool) -> str:
 
 
 def research_results(doc: Doc, conclusion: Sentence | None) -> list[str]:
-    """Up to three main results: the key findings' results sentences, else (a narrative review) its points;
-    none for a protocol, whose "results" are plans."""
+    """Up to three main results, the plainest of the key findings' results sentences (all of them stay in their own field),
+    else (a narrative review) its points; none for a protocol, whose "results" are plans."""
     if doc.design == "study protocol":
         return []
     chosen = [doc.sentences[i] for i in doc.findings]
     results = [s for s in chosen if s.role == "results"] or [s for s in chosen if s is not conclusion] or doc.by_role("results")[:2]
-    return [_summary(s.text, doc, [s]) for s in results[:3]]
+    texts = [_summary(s.text, doc, [s]) for s in results]
+    if len(texts) > 3:  # the plainest three, in the abstract's order
+        plain = sorted(texts, key=lambda t: measure(t).fkgl or 0.0)[:3]
+        texts = [t for t in texts if t in plain]
+    return texts
 
 
 def main_conclusion(doc: Doc) -> Sentence | None:
