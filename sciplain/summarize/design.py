@@ -111,7 +111,7 @@ TEXT_RULES: list[tuple[str, re.Pattern]] = [
     ("guideline", _rx(r"\b(?:clinical )?(?:practice )?guidelines? (?:for|on)\b.*\brecommend|\bconsensus statement\b|\brecommendations? (?:for|on) the (?:management|treatment|care)\b|\bposition statement\b")),
     ("randomized controlled trial", _rx(r"\brandomi[sz]ed(?:,)? (?:\w+[- ]){0,4}(?:controlled |clinical |crossover |cross-over |pilot |feasibility )?(?:trial|study)\b|\brandomly (?:assigned|allocated|divided)\b|\bwere randomi[sz]ed\b|\bplacebo-controlled\b|\brandomi[sz]ation\b")),
     ("case report", _rx(r"\bcase report\b|\bwe (?:hereby |here |now )?(?:report|describe|present) (?:a|the|an unusual|a rare) (?:case|patient|\d+-year-old)|\ba \d+-year-old (?:man|woman|male|female|boy|girl|patient)\b|\bthis case\b(?!-)")),
-    ("case series", _rx(r"\bcase series\b|\bwe (?:report|describe|present) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a series of) (?:cases|patients)\b|\bseries of (?:\d+ )?(?:cases|patients)\b")),
+    ("case series", _rx(r"\bcase series\b|\b(?:two|three|four|five|six|seven|eight|nine|ten) patients\b(?: with [^.,;]{1,60})? presented with\b|\bwe (?:report|describe|present) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a series of) (?:cases|patients)\b|\bseries of (?:\d+ )?(?:cases|patients)\b")),
     ("qualitative", _rx(r"\bqualitative\b|\bsemi-structured interviews?\b|\bfocus groups?\b|\bthematic analysis\b|\bgrounded theory\b|\binterpretative phenomenological\b")),
     ("case-control", _rx(r"\bcase-?control\b|\bmatched controls\b")),
     ("cross-sectional", _rx(r"\bcross-?sectional\b|\b(?:online |national |postal |web-based )?survey\b|\bquestionnaire study\b|\bprevalence study\b")),
@@ -159,7 +159,8 @@ REVIEW_TITLE = _rx(r"\b(?:current concepts|(?:recent )?advances in|an update|upd
                    r"alternatives and evidence|a review|review\b|challenges|opportunities|lessons|what do we know|"
                    r"from bench to bedside|implications for|emerging|novel class|therapeutic (?:targets?|potential|strategies))")
 EMPIRICAL = _rx(r"\b(?:we (?:found|observed|show(?:ed)?|demonstrate[ds]?|measured|performed|conducted|analy[sz]ed|enrolled|recruited|used|"
-                r"tested|investigated|examined|identified|report(?:ed)?|compared|evaluated|assessed|studied|developed|generated|included|searched)|"
+                r"tested|investigated|examined|identified|report(?:ed)?|compared|evaluated|assessed|studied|developed|generated|included|searched|"
+                r"combined|applied|quantified|sequenced|recorded|followed|treated|surveyed|interviewed|screened|collected)|presented with|"
                 r"(?:were|was) (?:randomi[sz]ed|enrolled|recruited|treated|measured|assessed|analy[sz]ed|included|injected|exposed|collected|"
                 r"compared|evaluated|examined|followed|observed|found|detected|used|performed|obtained|identified|administered)|"
                 r"(?:were|was) (?:\w+ly )?(?:grown|given|taken|seen|\w+ed)|received|underwent|"
@@ -224,7 +225,7 @@ RULE_HINTS: dict[str, tuple[str, ...]] = {'study protocol': ('protocol', ' will 
     'guideline': ('guideline', 'consensus', 'recommendation', 'position statement'),
     'randomized controlled trial': ('random', 'placebo'),
     'case report': ('case', 'year-old', 'we report', 'we describe', 'we present'),
-    'case series': ('case', 'series', 'we report', 'we describe', 'we present'),
+    'case series': ('case', 'series', 'we report', 'we describe', 'we present', 'presented with'),
     'qualitative': ('qualitative', 'interview', 'focus group', 'thematic', 'grounded', 'phenomenolog'),
     'case-control': ('case', 'matched controls'),
     'cross-sectional': ('cross', 'survey', 'questionnaire', 'prevalence'),

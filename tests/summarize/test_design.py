@@ -190,3 +190,15 @@ def test_from_a_practical_perspective_does_not_make_a_review():
 def test_a_review_that_included_one_trial_says_so():
     text = "We only included one RCT comparing stem cells with placebo in 18 participants. Ulcers healed faster."
     assert classify_design("Stem cells for Buerger's disease", text, [], []) == "systematic review"
+
+
+def test_patients_who_presented_with_symptoms_make_a_case_series_not_a_review():
+    text = ("A curved septum is common in older people. Two patients with a curved septum presented with repeated "
+            "fainting after drinking alcohol. In both patients, a tilt test brought on the reflex.")
+    assert classify_design("Repeated fainting in two patients with a curved septum", text, [], []) == "case series"
+
+
+def test_a_study_of_its_own_volunteers_under_a_mechanisms_title_is_not_a_review():
+    text = ("Weight gain is linked to liver fat. We combined imaging and tracer techniques to test how weight gain "
+            "raises liver fat in 27 obese people. Weight gain appeared to raise liver fat content.")
+    assert classify_design("Mechanisms of weight gain-induced liver fat in people with obesity", text, [], []) != "narrative review"
