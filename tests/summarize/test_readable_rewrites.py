@@ -50,6 +50,24 @@ def test_journal_notes_make_no_key_finding(offline):
     assert not any("visit" in f.text for f in offline.analyse(a).summary.key_findings)
 
 
+@pytest.mark.parametrize("pointer", [
+    "For further discussion of the elastic properties of these mixes, see Dimter et al.",
+    "Interpretation of this data can be found in a research article entitled \"Gel culture systems for valve cells\".",
+    "The data set refers to \"Diffusion in dilute alloys\" by Zhou et al.",
+])
+def test_a_sentence_that_points_to_another_paper_is_neither_a_finding_nor_what_a_study_means(offline, pointer):
+    a = article("T", [("RESULTS", "Walking speed improved by 0.12 m/s in the training group. Pain scores fell in the training group."),
+                      ("CONCLUSIONS", pointer)])
+    summary = offline.analyse(a).summary
+    assert not any("et al" in f.text or "article" in f.text for f in summary.key_findings)
+    assert "What it means" not in summary.simple_explanation
+
+
+def test_a_potential_named_after_someone_is_no_possible_one():
+    assert plain_words("Purkinje potential pacing improved blood flow.") == "Purkinje potential pacing improved blood flow."
+    assert plain_words("The potential benefit was small.") == "The possible benefit was small."
+
+
 # --- splitting only where a clause with its own subject starts ---------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [

@@ -23,6 +23,7 @@ from ..roles import LIMITATION_CUE
 from ..terms import apply_glossary
 from ..textutil import CONTENT_STOP, capitalise, ensure_period, followed_by_boundary, lower_first
 from .findings import (
+    BOILERPLATE,
     DESCRIPTIVE,
     STATEMENT_DESIGNS,
     authors,
@@ -435,7 +436,8 @@ def what_it_means(doc: Doc) -> list[str]:
     out = []
     used = {i for i in doc.findings if doc.sentences[i].role == "results"}
     conclusions = [s for s in doc.by_role("conclusions") if s.index not in used and not NEEDS_RESEARCH.search(s.text)
-                   and not DESCRIPTIVE.search(s.text) and not NOT_A_MEANING.search(s.text) and not reports_a_method(s.text)]
+                   and not DESCRIPTIVE.search(s.text) and not NOT_A_MEANING.search(s.text) and not BOILERPLATE.search(s.text)
+                   and not reports_a_method(s.text)]
     if conclusions and doc.design != "study protocol":
         # The conclusion that reads plainest in about 25 words, else the shortest.
         candidates = [reader_text(_plain(without_lead_in(strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:4]]

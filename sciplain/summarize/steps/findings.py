@@ -27,6 +27,7 @@ EFFECT = re.compile(r"\b(?:improv|increas|decreas|reduc|lower|higher|greater|few
 DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |first |then |further |specifically |finally )?"
                          r"(?:discuss|review|summari[sz]e|highlight|propose|describe|outline|introduce))|"
                          r"we (?:included|report|describe|present|identified \d+|searched)|a total of|"
+                         r".*\b(?:is|are) (?:reviewed|discussed|summari[sz]ed|outlined) in this (?:article|paper|review|chapter)\b|"
                          r"(?:this|the|our) (?:paper|report|article|review|commentary|chapter) (?:describes|reports|discusses|reviews|"
                          r"summari[sz]es|presents|outlines|highlights)|the (?:included )?(?:studies|trials) (?:were|included)|there were (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?!(?:more|fewer|less)\b)|"
                          r"\w+ (?:studies|trials) (?:met|were included|compared|assessed|evaluated|examined|looked at|tested|investigated)\b|"
@@ -63,7 +64,11 @@ def reports_a_method(text: str) -> bool:
 
 
 # A journal's notes that the splitter leaves in the abstract ("doi: 10.1002/… For further resources … please visit …").
-BOILERPLATE = re.compile(r"\bdoi:\s*10\.|\bplease (?:visit|see)\b|\bfor further resources\b|^from the (?:clinical )?editor:",
+# A journal's notes, and sentences that point to another paper for what the data mean ("see Dimter et al.",
+# "The data set refers to '…' by Zhou et al.", "Interpretation of this data can be found in a research article …").
+BOILERPLATE = re.compile(r"\bdoi:\s*10\.|\bplease (?:visit|see)\b|\bfor further resources\b|^from the (?:clinical )?editor:|"
+                         r"\bsee [^.]{0,80}\bet al\b|\bdata(?: set)? (?:refers?|relates?) to\b|"
+                         r"\b(?:can|may) be found in (?:a|the|our) (?:research |companion |related )?(?:article|paper)\b",
                          re.IGNORECASE)
 # Designs whose abstract states its points as background-like statements rather than as results.
 STATEMENT_DESIGNS = frozenset({"narrative review", "guideline"})
