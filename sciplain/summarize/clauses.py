@@ -194,8 +194,8 @@ _PREPOSITION = re.compile(r"(?:for|at|by|in|on|with|from|to|via|through|during|a
 
 def _continues(rest: str) -> bool:
     """"…; for village poultry, to help …", "…; at the LV exit site": a phrase after a semicolon that opens with a
-    preposition and has no verb goes on the sentence before it, and cannot stand alone."""
-    return bool(_PREPOSITION.match(rest)) and not has_verb(rest)
+    preposition and has no verb goes on the sentence before it, and cannot stand alone; so does "…; which means …"."""
+    return rest.startswith("which ") or bool(_PREPOSITION.match(rest)) and not has_verb(rest)
 
 
 def split_long(text: str, max_words: int = 18) -> str:

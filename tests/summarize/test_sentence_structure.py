@@ -96,3 +96,21 @@ def test_what_it_means_starts_in_lower_case_though_the_source_capitalises_the_af
     a = article("T", [("RESULTS", "Main results: The walking speed improved by 0.12 m/s in the training group. Pain scores fell."),
                       ("CONCLUSIONS", "The new training improves walking in adults with spinal cord injury.")])
     assert "What it means: the new training improves walking" in offline.analyse(a).summary.simple_explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Three trials with a total of 287 people operated on for an aneurysm were included.",
+    "Since publication of the original version of this review, no new studies were found and the conclusions remain unchanged.",
+    "Another search in November 2014 found more recent studies that will be included in an update of this review.",
+])
+def test_what_a_review_included_and_its_update_bookkeeping_are_no_findings(text):
+    assert DESCRIPTIVE.search(text)
+
+
+def test_a_stated_limitation_reads_like_the_findings(offline):
+    a = article("T", [("RESULTS", "Walking speed improved by 0.12 m/s in the training group. Pain scores fell in the training group."),
+                      ("LIMITATIONS", ("We judged the evidence to be of low certainty. There is low-certainty evidence of no clear "
+                                      "difference in falls between the groups: HR 0.58."))])
+    texts = [lim.text for lim in offline.analyse(a).summary.limitations if lim.origin == "stated"]
+    assert texts == ["The researchers judged the evidence to be of low certainty.",
+                     "There is weak evidence of no clear difference in falls between the groups."]

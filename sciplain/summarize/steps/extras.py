@@ -14,6 +14,7 @@ from ..resources import CategoryDef, Resources
 from ..roles import LIMITATION_CUE
 from ..textutil import PhraseIndex, numbers_in, occurs_as_word, word_alternation
 from ..types import GlossaryTerm, Implication, Limitation
+from .findings import authors, drop_leftover_statistics, plain_certainty, third_person
 
 EVIDENCE_QUALITY = word_alternation(
     "low[- ](?:quality|certainty)", "very low[- ](?:quality|certainty)", "poor[- ](?:quality|certainty)",
@@ -36,7 +37,10 @@ def _stated(doc: Doc) -> list[Limitation]:
     for s in doc.sentences:
         if s.role == "limitations" or LIMITATION_CUE.search(s.text) or (
                 s.role in ("results", "conclusions") and EVIDENCE_QUALITY.search(strip_statistics(s.text))):
+            # as in the key findings: "very low-certainty evidence" reads "very weak evidence", a ratio left after a
+            # colon goes, and "we judged" is "the authors judged"
             text = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=20)
+            text = third_person(drop_leftover_statistics(plain_certainty(text)), authors(doc.design))
             text = re.sub(r"^(?:Limitations?|Study limitations?)[:,]\s*", "", text, flags=re.IGNORECASE)
             if len(text.split()) >= 4:
                 out.append(Limitation(text=text[:1].upper() + text[1:], origin="stated"))

@@ -30,6 +30,10 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r".*\b(?:is|are) (?:reviewed|discussed|summari[sz]ed|outlined) in this (?:article|paper|review|chapter)\b|"
                          r"(?:this|the|our) (?:paper|report|article|review|commentary|chapter) (?:describes|reports|discusses|reviews|"
                          r"summari[sz]es|presents|outlines|highlights)|the (?:included )?(?:studies|trials) (?:were|included)|there were (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?!(?:more|fewer|less)\b)|"
+                         r"(?:\w+ ){0,2}(?:studies|trials|rcts)\b[^.;]{0,120}\b(?:were|was) included\b|"
+                         # an update's bookkeeping
+                         r".*\bno new (?:studies|trials) were (?:found|identified|included)\b|.*\bconclusions? (?:remains?|are|is) unchanged\b|"
+                         r".*\bwill be (?:included|incorporated|assessed|considered) in (?:an|the|a future|the next) update\b|"
                          r"\w+ (?:studies|trials) (?:met|were included|compared|assessed|evaluated|examined|looked at|tested|investigated)\b|"
                          r"\w+ (?:study|trial|studies|trials) did not report\b|the doses? (?:of [\w-]+ )?(?:tested|used|given|studied) (?:were|was|ranged)\b|of the \d+|data (?:were|from)|the mean age|the median age|"
                          r"most (?:studies|trials)|many studies|the quality|the risk of bias|overall risk of bias|"
@@ -115,7 +119,7 @@ def score(sentence: Sentence, design: str = "") -> float:
 
 
 _STATISTIC_NAME = re.compile(r"\b(?:(?i:(?:odds|risk|hazard|rate) ratios?|mean differences?|relative risks?|risk differences?)|"
-                             r"a?ORs?|RRs?|HRs?|IRRs?|S?MDs?)\b")
+                             r"a?ORs?|RRs?|HRs?|IRRs?|S?MDs?|RDs?)\b")
 
 
 _DECIMAL = re.compile(r"\d\.\d")
