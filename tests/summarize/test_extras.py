@@ -123,3 +123,11 @@ def test_the_strength_of_a_narrative_review_reads_as_english(offline):
                 [("", "We review how the cortex reorganizes after spinal cord injury. Reorganization varies between people.")])
     items = offline.analyse(a).summary.practical_implications
     assert items[0].text.startswith("This kind of study gives the weakest evidence.")
+
+
+def test_a_study_of_no_known_type_is_not_described_by_the_scale_s_examples(offline):
+    a = article("T", [("", "Arm strength was higher in 12 of 20 people after cycling. Pain scores were lower after cycling.")])
+    doc = offline.analyse(a)
+    assert doc.summary.study_design == "other"
+    item = next(i for i in doc.summary.practical_implications if i.title == "How strong the evidence is")
+    assert "single case" not in item.text and item.text.startswith("This kind of study gives")

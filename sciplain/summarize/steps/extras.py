@@ -145,7 +145,8 @@ def implications_step(doc: Doc) -> Doc:
     if not items and doc.summary.evidence_level is not None:
         # Nothing specific to say: say how much weight this kind of study can bear.
         level = doc.summary.evidence_level
-        explanation = next((text for lv, _, text in EVIDENCE_SCALE if lv == level.level), "")
+        # the scale's examples of a level ("A single case, an expert opinion …") would misname a study of no known type
+        explanation = "" if doc.design == "other" else next((text for lv, _, text in EVIDENCE_SCALE if lv == level.level), "")
         strength = level.label.split(":", 1)[-1].strip()  # no "4 of 5" here: F001 allows only the source's numbers
         strength = f"the {strength}" if strength.endswith("est") else strength  # "the weakest evidence"
         items.append(Implication(title="How strong the evidence is",
