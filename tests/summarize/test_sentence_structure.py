@@ -3,7 +3,7 @@
 import pytest
 
 from sciplain.summarize.clauses import drop_asides, has_verb, split_long
-from sciplain.summarize.steps.findings import DESCRIPTIVE
+from sciplain.summarize.steps.findings import DESCRIPTIVE, reports_a_method
 
 from .abstracts import article
 
@@ -114,3 +114,22 @@ def test_a_stated_limitation_reads_like_the_findings(offline):
     texts = [lim.text for lim in offline.analyse(a).summary.limitations if lim.origin == "stated"]
     assert texts == ["The researchers judged the evidence to be of low certainty.",
                      "There is weak evidence of no clear difference in falls between the groups."]
+
+
+@pytest.mark.parametrize("text", [
+    "Stabilized mixes were designed containing sand from the river and binder of different shares of cement.",
+    "Exercise plans were also analyzed in terms of their safety.",
+    "We combined imaging and tracer techniques to test how weight gain raises liver fat in 27 obese people.",
+])
+def test_what_was_done_is_a_method_though_it_says_different_or_also(text):
+    assert reports_a_method(text)
+
+
+def test_a_difference_between_groups_is_a_result():
+    assert not reports_a_method("Pain scores measured at one year were different between the groups.")
+
+
+@pytest.mark.parametrize("text", ["The aim of the research was to analyze the link between two methods.",
+                                  "Eighteen studies satisfied the entry rules, representing 2891 patients."])
+def test_an_aim_and_a_count_of_eligible_studies_are_no_findings(text):
+    assert DESCRIPTIVE.search(text)

@@ -20,7 +20,9 @@ from ..plain import rewrite, strip_statistics
 from ..textutil import HEDGE, capitalise, ensure_period, has_negation, has_quantity
 from ..types import KeyFinding
 
-EFFECT = re.compile(r"\b(?:improv|increas|decreas|reduc|lower|higher|greater|fewer|associat|differ|benefit|effective|"
+# "differ", "differed", "were different", "different from": not "different" alone ("binder of different shares of cement")
+EFFECT = re.compile(r"\b(?:improv|increas|decreas|reduc|lower|higher|greater|fewer|associat|differ(?!ent\b)|"
+                    r"(?:was|were|is|are) (?:\w+ )?different\b|different (?:from|than)\b|benefit|effective|"
                     r"better|worse|rose|fell|declin|restor|promot|prevent|enhanc|inhibit|attenuat|protect|recover|"
                     r"correlat|predict|no (?:significant|clear|evidence)|did not|was not|were not|not (?:significantly|associated)|"
                     r"found|showed|safe|tolerat|risk)\w*", re.IGNORECASE)
@@ -34,7 +36,8 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          # an update's bookkeeping
                          r".*\bno new (?:studies|trials) were (?:found|identified|included)\b|.*\bconclusions? (?:remains?|are|is) unchanged\b|"
                          r".*\bwill be (?:included|incorporated|assessed|considered) in (?:an|the|a future|the next) update\b|"
-                         r"\w+ (?:studies|trials) (?:met|were included|compared|assessed|evaluated|examined|looked at|tested|investigated)\b|"
+                         r"the (?:main |primary )?(?:aim|objective|purpose|goal) of (?:the|this|our) (?:research|study|work|paper|trial) (?:was|is)\b|"
+                         r"\w+ (?:studies|trials) (?:met|satisfied|fulfilled|were included|compared|assessed|evaluated|examined|looked at|tested|investigated)\b|"
                          r"\w+ (?:study|trial|studies|trials) did not report\b|the doses? (?:of [\w-]+ )?(?:tested|used|given|studied) (?:were|was|ranged)\b|of the \d+|data (?:were|from)|the mean age|the median age|"
                          r"most (?:studies|trials)|many studies|the quality|the risk of bias|overall risk of bias|"
                          r"(?:this|the) (?:update|review|search) (?:included|identified|found)|(?:in total, )?(?:this|the|our) (?:updated )?review (?:now )?(?:contains|includes) (?:only )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|\w+ (?:new )?(?:studies|trials) (?:were|was) added|"
@@ -52,13 +55,13 @@ LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certaint
 # What was done rather than what was found: "Mice received X for 14 days", "Samples were collected at …",
 # "We measured …", "The cohort consisted of 30 eyes", or what the paper does ("Treatment options are discussed").
 # Without a result cue (``EFFECT``) such a sentence is a method.
-METHOD = re.compile(r"\b(?:received|underwent|(?:was|were) (?:randomi[sz]ed|(?:randomly )?(?:assigned|allocated)|recruited|enrolled|"
+METHOD = re.compile(r"\b(?:received|underwent|(?:was|were) (?:also |then |further |first |finally |subsequently )?(?:randomi[sz]ed|(?:randomly )?(?:assigned|allocated)|recruited|enrolled|"
                     r"divided|given|fed|injected|exposed|sampled|collected|measured|taken|recorded|prepared|applied|used|performed|"
                     r"conducted|carried out|designed|defined|extracted|administered|analy[sz]ed|calculated|treated|followed|"
                     r"implanted|constructed|selected|evaluated|assessed|examined|tested|obtained|secured|ventilated|screened)|"
                     r"(?:consisted|comprised) of \d|comprised \d|"
                     r"we (?:studied|analy[sz]ed|measured|used|applied|performed|conducted|developed|made|recruited|enrolled|"
-                    r"searched|examined|investigated|assessed|evaluated|tested|constructed|collected|designed|"
+                    r"searched|examined|investigated|assessed|evaluated|tested|constructed|collected|designed|combined|"
                     r"(?:have )?also made|then develop))\b|\b(?:are|is) (?:discussed|described|reviewed|presented)\.?$", re.IGNORECASE)
 
 
