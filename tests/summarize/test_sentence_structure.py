@@ -118,7 +118,7 @@ def test_a_stated_limitation_reads_like_the_findings(offline):
 
 @pytest.mark.parametrize("text", [
     "Stabilized mixes were designed containing sand from the river and binder of different shares of cement.",
-    "Exercise plans were also analyzed in terms of their safety.",
+    "Exercise plans were also analyzed in terms of their length.",
     "We combined imaging and tracer techniques to test how weight gain raises liver fat in 27 obese people.",
 ])
 def test_what_was_done_is_a_method_though_it_says_different_or_also(text):
