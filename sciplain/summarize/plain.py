@@ -165,7 +165,7 @@ def tidy(text: str) -> str:
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 _NOUN_BEFORE_PREPOSITION = frozenset({"potential"})
-_OBSERVED = re.compile(r"\b(?:(the|a|an|this|that|these|those|its|their)\s+observed|((?:was|were|been|be|is|are)(?: not| only| also| \w+ly)?) observed|observed)\b",
+_OBSERVED = re.compile(r"\b(?:(the|a|an|this|that|these|those|its|their)\s+(?:\w+ly\s+)?observed|((?:was|were|been|be|is|are)(?: not| only| also| \w+ly)?) observed|observed)\b",
                        re.IGNORECASE)
 
 
@@ -232,6 +232,10 @@ def _plain_words(text: str, clinician: bool) -> str:
         if low_word in words and word.isalpha() and word.isascii():
             # "the demonstrated effect": a past participle after a determiner is an adjective ("the showed effect")
             if low_word.endswith("ed") and i >= 3 and parts[i - 1] == " " and parts[i - 2].lower() in _DETERMINERS:
+                continue
+            # "the previously observed declines": "before" and "now" cannot qualify an adjective ("the before saw declines")
+            if low_word in ("previously", "currently") and i >= 3 and i + 2 < len(parts) and parts[i - 2].lower() in _DETERMINERS \
+                    and parts[i + 2].lower().endswith("ed"):
                 continue
             # "the potential for repair" is a noun ("the possible for repair"); "a potential drug" is not
             if low_word in _NOUN_BEFORE_PREPOSITION and i + 2 < len(parts) and parts[i + 1] == " " \

@@ -29,7 +29,7 @@ _PROTECTED_NAMES = (
     r"in vitro fertili[sz]ation", r"intracytoplasmic sperm injection",
     r"cognitive[- ]behaviou?ral(?: therapy)?", r"occupational therapy", r"intention[- ]to[- ]treat",
     r"multiple[- ]drug[- ]resistan(?:t|ce)", r"rapid eye movements?", r"transient receptor potential",
-    r"(?:action|membrane|resting|(?:motor |somatosensory )?evoked|field|(?:post|pre)synaptic) potentials?",
+    r"(?:action|membrane|resting|(?:motor |somatosensory )?evoked|field|(?:post|pre)synaptic|purkinje) potentials?",
     r"transient isch(?:a)?emic attacks?", r"persistent vegetative state", r"principal components?(?: analysis)?",
     r"directly observed (?:therapy|treatment)",
 )
@@ -57,6 +57,7 @@ _NO_PLURAL = frozenset({"damage", "support", "insulation", "makeup", "quality", 
                         "sensitivity", "mice", "children", "bacteria"})
 _NEXT_WORD = re.compile(r" (\w+)")
 _SENTENCE_END = re.compile(r"[.!?:][\"'’”)\]]*\s+$")
+_FULL_STOP_END = re.compile(r"[.!?]\s+$")
 
 
 def inflect(phrase: str, plural: bool) -> str:
@@ -179,7 +180,9 @@ def apply_glossary(text: str, resources: Resources | None) -> str:
         plain = _swap(text, start, end, entry, index)
         if plain is None:
             continue
-        at_start = start == 0 or text[start].isupper() and _SENTENCE_END.search(text, 0, start)
+        # a capital after a colon stays; after a full stop even a lower-case term ("qRT-PCR results …") starts a sentence
+        at_start = start == 0 or text[start].isupper() and _SENTENCE_END.search(text, 0, start) or (
+            text[start - 2:start - 1] in ".!?" and _FULL_STOP_END.search(text, 0, start))
         out += [_fit_article(text[last:start], plain), capitalise(plain) if at_start else plain]
         last = end
     return "".join(out) + text[last:]

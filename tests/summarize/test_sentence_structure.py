@@ -133,3 +133,20 @@ def test_a_difference_between_groups_is_a_result():
                                   "Eighteen studies satisfied the entry rules, representing 2891 patients."])
 def test_an_aim_and_a_count_of_eligible_studies_are_no_findings(text):
     assert DESCRIPTIVE.search(text)
+
+
+def test_a_plain_term_that_starts_a_sentence_starts_with_a_capital():
+    from sciplain.summarize.resources import default_resources
+    from sciplain.summarize.terms import apply_glossary
+
+    out = apply_glossary("Some proteins might play a role. qPCR results confirmed the high expression.", default_resources())
+    assert ". qPCR" not in out and out.split(". ", 1)[1][:1].isupper()
+
+
+@pytest.mark.parametrize("text", ["The previously observed declines in new menu items were maintained.",
+                                  "The guidewire was caught by the previously implanted stent.",
+                                  "Heart output rose during purkinje potential pacing."])
+def test_an_adjective_s_adverb_and_a_named_potential_keep_their_words(text):
+    from sciplain.summarize.plain import plain_words
+
+    assert plain_words(text) == text
