@@ -3,7 +3,10 @@
 import pytest
 
 from sciplain.summarize.clauses import drop_asides, has_verb, split_long
+from sciplain.summarize.plain import plain_words
+from sciplain.summarize.resources import default_resources
 from sciplain.summarize.steps.findings import DESCRIPTIVE, reports_a_method
+from sciplain.summarize.terms import apply_glossary
 
 from .abstracts import article
 
@@ -136,9 +139,6 @@ def test_an_aim_and_a_count_of_eligible_studies_are_no_findings(text):
 
 
 def test_a_plain_term_that_starts_a_sentence_starts_with_a_capital():
-    from sciplain.summarize.resources import default_resources
-    from sciplain.summarize.terms import apply_glossary
-
     out = apply_glossary("Some proteins might play a role. qPCR results confirmed the high expression.", default_resources())
     assert ". qPCR" not in out and out.split(". ", 1)[1][:1].isupper()
 
@@ -147,6 +147,4 @@ def test_a_plain_term_that_starts_a_sentence_starts_with_a_capital():
                                   "The guidewire was caught by the previously implanted stent.",
                                   "Heart output rose during purkinje potential pacing."])
 def test_an_adjective_s_adverb_and_a_named_potential_keep_their_words(text):
-    from sciplain.summarize.plain import plain_words
-
     assert plain_words(text) == text
