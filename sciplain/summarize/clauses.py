@@ -142,7 +142,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|However|But|Thus|So|Therefore|Hence|"
                      r"Importantly|Notably|Interestingly|Finally|Overall|In conclusion|In summary|Taken together|"
                      r"Collectively|Together|Consequently|Conversely|In contrast|Similarly|Likewise|Particularly|In particular|Indeed|"
-                     r"Specifically|Of note|Mechanistically|Here(?:in)?|Recently|Lastly|Accordingly|As expected|"
+                     r"Specifically|Of note|Mechanistically|Here(?:in)?|Recently|Lastly|Accordingly|As expected|For example|For instance|"
                      r"In (?:this|the present|the current|our) (?:study|work|analysis|paper|report|review|trial|cohort|series)),\s+")
 
 

@@ -169,6 +169,10 @@ EMPIRICAL = _rx(r"\b(?:we (?:found|observed|show(?:ed)?|demonstrate[ds]?|measure
 # An overview argues from others' work: it discusses and proposes, and shows none of the marks of collecting data itself.
 REVIEW_VOICE = _rx(r"\b(?:we (?:(?:will )?discuss|speculate|present evidence that|provide an? (?:update|overview))|"
                    r"recent (?:advances|progress|developments) in|current (?:concepts|knowledge|understanding|evidence) (?:of|on|in|about)|is reviewed|are reviewed)\b")
+# Unmistakable marks of a study that collected its own patients' data, whatever PubMed's publication type says.
+OWN_PATIENTS = _rx(r"\bwe (?:retrospectively|prospectively) (?:collected|analy[sz]ed|reviewed|studied|enrolled|recruited)|"
+                   r"\bwe (?:enrolled|recruited|randomi[sz]ed)\b|\b(?:were|was) (?:prospectively |consecutively )?(?:enrolled|recruited|"
+                   r"randomi[sz]ed)\b")
 OWN_DATA = _rx(r"\b(?:we (?:enrolled|recruited|randomi[sz]ed|measured|conducted|analy[sz]ed|collected|followed|interviewed|surveyed|treated|injected|searched|included|"
                r"found|observed|show(?:ed)?|demonstrated?|report(?:ed)?|used|investigated|compared|examined|identified|tested)|underwent|was admitted|"
                r"(?:were|was) (?:randomi[sz]ed|randomly|enrolled|recruited|included|followed|treated|injected|interviewed|measured|analy[sz]ed|allocated|assigned|"
@@ -289,6 +293,8 @@ def classify_design(title: str, text: str, publication_types: list[str], mesh: l
                 return _observational(low)
             if design == "narrative review" and is_systematic(full):
                 return "systematic review with meta-analysis" if meta.search(low) else "systematic review"
+            if design == "narrative review" and OWN_PATIENTS.search(low) and not REVIEW_SAYS_SO.search(low):
+                break  # PubMed indexes some studies of their own patients as reviews: "We retrospectively collected …"
             return design
     species = species_of(full, mesh) if species is None else species
     titled = title_design(low_title, species)

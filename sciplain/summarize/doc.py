@@ -44,5 +44,10 @@ class Doc:
     def source_text(self) -> str:
         return "\n".join([self.article.title] + [s.text for s in self.article.sections])
 
+    @property
+    def abstract_text(self) -> str:
+        """The abstract without its title, whose Title Case capitalises words that are no names ("… in Stroke")."""
+        return "\n".join(s.text for s in self.article.sections)
+
     def by_role(self, *roles: str) -> list[Sentence]:
         return [s for s in self.sentences if s.role in roles]

@@ -190,3 +190,16 @@ def test_a_note_that_findings_are_unchanged_since_the_last_update_is_not_what_th
                         "It seems reasonable to keep using levetiracetam in adults."))])
     simple = summarize(a).simple_explanation
     assert "unchanged from the previous" not in simple and "What it means: it seems reasonable" in simple
+
+
+def test_a_journal_section_label_before_the_title_is_not_what_was_studied(offline):
+    a = article("Introduction: Management of endometriosis: moving toward a patient-centered approach",
+                [("", "Endometriosis is common. Care should treat symptoms rather than lesions.")])
+    assert offline.analyse(a).summary.simple_explanation.startswith("This study is about management of endometriosis.")
+
+
+def test_what_it_means_starts_in_lower_case_though_the_title_capitalises_the_word(offline):
+    a = article("Treatment Burden in Stroke: A Review of Patient Experience",
+                [("RESULTS", "Health care was fragmented for many patients."),
+                 ("CONCLUSIONS", "Stroke management is very demanding for patients.")])
+    assert "What it means: stroke management" in offline.analyse(a).summary.simple_explanation

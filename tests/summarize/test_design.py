@@ -202,3 +202,15 @@ def test_a_study_of_its_own_volunteers_under_a_mechanisms_title_is_not_a_review(
     text = ("Weight gain is linked to liver fat. We combined imaging and tracer techniques to test how weight gain "
             "raises liver fat in 27 obese people. Weight gain appeared to raise liver fat content.")
     assert classify_design("Mechanisms of weight gain-induced liver fat in people with obesity", text, [], []) != "narrative review"
+
+
+def test_a_study_of_its_own_patients_indexed_as_a_review_is_the_study_it_reports():
+    text = ("Drug-induced liver injury is common. We retrospectively collected and analyzed the data of all hospitalized "
+            "patients whose discharge diagnosis was liver injury between 2011 and 2014. Among the 469 patients, 361 met the criteria.")
+    assert classify_design("Causes of drug-induced liver injury in a hospital", text, ["Journal Article", "Review"], []) == (
+        "cohort (retrospective)")
+
+
+def test_a_review_that_describes_a_programme_stays_a_review():
+    text = "Heart disease is the leading cause of death. We describe our experience from western Kenya, where a care model was built."
+    assert classify_design("A model of care in western Kenya", text, ["Journal Article", "Review"], []) == "narrative review"

@@ -148,3 +148,8 @@ def test_a_plain_term_that_starts_a_sentence_starts_with_a_capital():
                                   "Heart output rose during purkinje potential pacing."])
 def test_an_adjective_s_adverb_and_a_named_potential_keep_their_words(text):
     assert plain_words(text) == text
+
+
+def test_a_tertiary_care_hospital_is_a_specialist_hospital_once():
+    out = apply_glossary("Patients in a tertiary care hospital were studied.", default_resources())
+    assert out == "Patients in a specialist hospital were studied."

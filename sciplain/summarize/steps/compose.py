@@ -97,7 +97,7 @@ NEEDS_RESEARCH = re.compile(r"\b(?:further|future|more|larger) (?:research|studi
                             re.IGNORECASE)
 # What a paper offers rather than what its results mean: "The list is available at http://…".
 # ("No effective treatment is available" is a meaning: only availability at a place or on request is not.)
-NOT_A_MEANING = re.compile(r"https?://|www\.|\b(?:is|are) (?:freely |publicly )?available (?:at|from|online|on request|upon request|"
+NOT_A_MEANING = re.compile(r"https?://|www\.|^for (?:example|instance)\b|\b(?:is|are) (?:freely |publicly )?available (?:at|from|online|on request|upon request|"
                            r"for download)\b|\bunchanged from the (?:previous|last|earlier) (?:review|version|update)|"
                            # an update's bookkeeping, not what the evidence means
                            r"\bconclusions? (?:remains?|are|is) unchanged\b|\bno new (?:studies|trials) were (?:found|identified|included)\b",
@@ -236,6 +236,11 @@ _TITLE_BREAK = re.compile(r"(?:(?<=[a-z0-9]{3}[.?!])|(?<=[A-Z]{3}[.?!])|(?<=[?!]
                           r"(?<!\betc\.)(?<!\bsensu\.)\s+(?=[\[\"'“A-Z])")
 
 
+# A journal's section label before the title: "Introduction: Management of endometriosis: …".
+_SECTION_LABEL = re.compile(r"^(?:introduction|editorial|commentary|preface|foreword|guest editorial|invited commentary)\s*:\s+(?=\S)",
+                            re.IGNORECASE)
+
+
 # MEDLINE puts a title translated into English in square brackets: "[Confirmation of an excess of …]."
 _TRANSLATED = re.compile(r"^\[([^\[\]]+)\]\.?$")
 
@@ -243,7 +248,7 @@ _TRANSLATED = re.compile(r"^\[([^\[\]]+)\]\.?$")
 def title_core(title: str) -> str:
     """The title's own sentence: a journal's section label before it ("GENE SILENCING.") and a subtitle after it
     ("A case report.", "Findings from an evidence synthesis.") go, and so do a translated title's brackets."""
-    title = _TRANSLATED.sub(r"\1", title.strip())
+    title = _SECTION_LABEL.sub("", _TRANSLATED.sub(r"\1", title.strip()))
     parts = [p for p in _TITLE_BREAK.split(title) if p.strip()]
     while len(parts) > 1 and parts[0].rstrip(".").isupper():
         parts = parts[1:]
@@ -443,7 +448,7 @@ def what_it_means(doc: Doc) -> list[str]:
         candidates = [reader_text(_plain(without_lead_in(strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:4]]
         meaning = next(iter(plainest(candidates)), min(candidates, key=lambda c: len(c.split())))
         if meaning not in what_was_found(doc):
-            out.append("What it means: " + _lower_start(meaning, doc.source_text))
+            out.append("What it means: " + _lower_start(meaning, doc.abstract_text))
     kind = design_kind(doc.design)
     caveat = MEANING_CAVEAT.get(kind) or MEANING_CAVEAT.get(doc.design)
     if caveat:
@@ -600,7 +605,7 @@ def research_conclusion(doc: Doc, s: Sentence) -> str:
     if m is None and re.match(r"(?:we|the authors|the researchers|that)\b", text, re.IGNORECASE):
         return _summary(text, doc, [s])
     if m is None:
-        return _summary(f"The authors conclude that {_lower_start(text, doc.source_text)}", doc, [s])
+        return _summary(f"The authors conclude that {_lower_start(text, doc.abstract_text)}", doc, [s])
     verb = "suggest" if m.group("verb").lower().startswith(TENTATIVE) else "conclude"
     return _summary(f"The authors {verb} that {text[m.end():]}", doc, [s])
 
@@ -619,7 +624,7 @@ def research_limitation(doc: Doc) -> str:
     if s is None:
         return ""
     text = _summary(s.text, doc, [s])
-    return text if LIMITATION_CUE.search(text) else "The authors note a limitation: " + _lower_start(text, doc.source_text)
+    return text if LIMITATION_CUE.search(text) else "The authors note a limitation: " + _lower_start(text, doc.abstract_text)
 
 
 @step("research_summary", requires=["sentences", "design", "summary.participants", "summary.study_duration", "findings", "no_studies"],
