@@ -5,7 +5,7 @@ import pytest
 from sciplain.summarize.clauses import drop_asides, has_verb, split_long
 from sciplain.summarize.plain import plain_words
 from sciplain.summarize.resources import default_resources
-from sciplain.summarize.steps.findings import DESCRIPTIVE, reports_a_method
+from sciplain.summarize.steps.findings import ANAPHORIC, DESCRIPTIVE, reports_a_method
 from sciplain.summarize.terms import apply_glossary
 
 from .abstracts import article
@@ -153,3 +153,21 @@ def test_an_adjective_s_adverb_and_a_named_potential_keep_their_words(text):
 def test_a_tertiary_care_hospital_is_a_specialist_hospital_once():
     out = apply_glossary("Patients in a tertiary care hospital were studied.", default_resources())
     assert out == "Patients in a specialist hospital were studied."
+
+
+@pytest.mark.parametrize("text", ["This did not translate into links with pregnancy rates.", "It also improved social functioning.",
+                                  "These agents were linked to a higher risk of serious side effects."])
+def test_a_sentence_that_leans_on_the_one_before_for_its_subject_is_anaphoric(text):
+    assert ANAPHORIC.match(text)
+
+
+@pytest.mark.parametrize("text", ["It is uncertain whether dressings reduce infection.", "It appears that training helps.",
+                                  "This study shows that training helps.", "These results suggest a benefit."])
+def test_an_impersonal_it_and_a_named_referent_are_not_anaphoric(text):
+    assert not ANAPHORIC.match(text)
+
+
+def test_what_it_means_is_not_a_sentence_that_leans_on_the_one_before(offline):
+    a = article("T", [("RESULTS", "Poultry intake was linked to higher fertilization rates. Walking speed rose by 0.12 m/s."),
+                      ("CONCLUSIONS", "This did not translate into links with pregnancy rates.")])
+    assert "What it means: this did not" not in offline.analyse(a).summary.simple_explanation

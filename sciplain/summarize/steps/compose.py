@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..abbreviations import LONG_FORM_WORDS, expand
+from ..clauses import has_verb
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
@@ -23,6 +24,7 @@ from ..roles import LIMITATION_CUE
 from ..terms import apply_glossary
 from ..textutil import CONTENT_STOP, capitalise, ensure_period, followed_by_boundary, lower_first
 from .findings import (
+    ANAPHORIC,
     BOILERPLATE,
     DESCRIPTIVE,
     STATEMENT_DESIGNS,
@@ -442,10 +444,12 @@ def what_it_means(doc: Doc) -> list[str]:
     used = {i for i in doc.findings if doc.sentences[i].role == "results"}
     conclusions = [s for s in doc.by_role("conclusions") if s.index not in used and not NEEDS_RESEARCH.search(s.text)
                    and not DESCRIPTIVE.search(s.text) and not NOT_A_MEANING.search(s.text) and not BOILERPLATE.search(s.text)
+                   and not ANAPHORIC.match(without_lead_in(s.text))
                    and not reports_a_method(s.text)]
     if conclusions and doc.design != "study protocol":
         # The conclusion that reads plainest in about 25 words, else the shortest.
         candidates = [reader_text(_plain(without_lead_in(strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:4]]
+        candidates = [c for c in candidates if has_verb(c)] or candidates  # not a fragment: "because of the low risk of X."
         meaning = next(iter(plainest(candidates)), min(candidates, key=lambda c: len(c.split())))
         if meaning not in what_was_found(doc):
             out.append("What it means: " + _lower_start(meaning, doc.abstract_text))

@@ -51,7 +51,7 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r"\d[\d,]* (?:references|records|citations) (?:remained|were (?:identified|retrieved|found))|imported into endnote)\b)",
                          re.IGNORECASE)
 LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE|"
-                       r"heterogeneity|I2|I²|statistical variation|interpreted with caution)\b", re.IGNORECASE)
+                       r"heterogeneity|I2|I²|statistical variation|interpreted with caution|concerns about applicability)\b", re.IGNORECASE)
 # What was done rather than what was found: "Mice received X for 14 days", "Samples were collected at …",
 # "We measured …", "The cohort consisted of 30 eyes", or what the paper does ("Treatment options are discussed").
 # Without a result cue (``EFFECT``) such a sentence is a method.
@@ -93,6 +93,20 @@ def reading_load(text: str) -> float:
 
 
 _DIGIT = re.compile(r"\d")
+# "This did not translate into …", "It was higher in …": a sentence that leans on the one before it for its subject
+# says nothing on its own. "This study", "These results" and the like name what they refer to.
+ANAPHORIC = re.compile(r"^(?:(?:however|but|and|thus|moreover|furthermore),?\s+)?(?:this|these|it|they|such)\s+"
+                       # "It is uncertain whether …", "It appears that …": "it" stands for nothing there
+                       r"(?!(?:is|was|appears|seems|remains|may be|might be|would be|could be|will be|has been)\s+(?:\w+\s+)?"
+                       r"(?:that|whether|if|to|uncertain|unclear|clear|important|possible|likely|unlikely|difficult|necessary|"
+                       r"essential|recommended|advisable|not|too early|evident|known|hoped|expected)\b|appears\b|seems\b)"
+                       r"(?!(?:study|studies|review|"
+                       r"trial|trials|work|analysis|analyses|findings?|results?|data|paper|article|approach|method|model|models|case|"
+                       r"cases|report|research|strategy|technique|tool|information|observations?|cohort|survey|experiments?|"
+                       r"evidence|outcome|outcomes|treatment|intervention|therapy|drug|program(?:me)?|protocol|system|test|"
+                       r"device|effect|effects|association|link|difference|differences|increase|decrease|reduction|"
+                       r"improvement|change|changes|pattern|patterns|process|mechanism|group|groups|patients|people|"
+                       r"participants|mice|rats|animals|cells|genes?|proteins?|is because)\b)", re.IGNORECASE)
 _WANTS_MORE = re.compile(r"\b(?:further|future) (?:research|studies|trials)|\bare needed\b|\bwarrant", re.IGNORECASE)
 
 
@@ -116,6 +130,8 @@ def score(sentence: Sentence, design: str = "") -> float:
         s -= 4
     if LOW_VALUE.search(text):
         s -= 1.2
+    if ANAPHORIC.match(text):
+        s -= 1.5
     if _WANTS_MORE.search(text):
         s -= 1
     return s
@@ -202,7 +218,9 @@ _HYPHEN = "[-\u2010\u2011 ]"
 _LEVEL = rf"(very{_HYPHEN}low|low|moderate|high)"
 # "high-quality trials are needed" is a wish, not a grade: a grade is of the evidence, or stands alone ("(low quality)").
 CERTAINTY = re.compile(rf"\b{_LEVEL}{_HYPHEN}(?:certainty|quality)\b(?!{_HYPHEN}*(?:randomi|trials?\b|studies|stud(?:y|ies)\b|research|rcts?\b|"
-                       rf"data\b|clinical|controlled|prospective|observational|cohort|evaluations?|reporting|methods?))|"
+                       rf"data\b|clinical|controlled|prospective|observational|cohort|evaluations?|reporting|methods?))"
+                       # a grade is of evidence, or stands alone: "(low quality)", "low-quality evidence"; not "high quality speech"
+                       rf"(?=\s*(?:evidence|of (?:the )?evidence|[),;:.\]]|$|and\b|to\b|or\b))|"
                        rf"\bcertainty of (?:the )?evidence (?:was|is|as) {_LEVEL}\b|"
                        rf"\bevidence (?:was |is )?of {_LEVEL} (?:certainty|quality)\b", re.IGNORECASE)
 _INLINE_CERTAINTY = re.compile(rf"\b{_LEVEL}{_HYPHEN}(?:certainty|quality) (?:of )?evidence\b", re.IGNORECASE)
