@@ -233,6 +233,10 @@ def _plain_words(text: str, clinician: bool) -> str:
             # "the demonstrated effect": a past participle after a determiner is an adjective ("the showed effect")
             if low_word.endswith("ed") and i >= 3 and parts[i - 1] == " " and parts[i - 2].lower() in _DETERMINERS:
                 continue
+            # "a prospectively implemented algorithm": a phrasal verb cannot stand as an adjective ("prospectively carried out")
+            if low_word.endswith("ed") and " " in words[low_word] and i >= 5 and parts[i - 2].endswith("ly") \
+                    and parts[i - 4].lower() in _DETERMINERS:
+                continue
             # "the previously observed declines": "before" and "now" cannot qualify an adjective ("the before saw declines")
             if low_word in ("previously", "currently") and i >= 3 and i + 2 < len(parts) and parts[i - 2].lower() in _DETERMINERS \
                     and parts[i + 2].lower().endswith("ed"):

@@ -144,6 +144,7 @@ def test_a_plain_term_that_starts_a_sentence_starts_with_a_capital():
 
 
 @pytest.mark.parametrize("text", ["The previously observed declines in new menu items were maintained.",
+                                  "We tested a prospectively implemented clinical algorithm.",
                                   "The guidewire was caught by the previously implanted stent.",
                                   "Heart output rose during purkinje potential pacing."])
 def test_an_adjective_s_adverb_and_a_named_potential_keep_their_words(text):
