@@ -102,7 +102,7 @@ ANAPHORIC = re.compile(r"^(?:(?:however|but|and|thus|moreover|furthermore),?\s+)
                        r"essential|recommended|advisable|not|too early|evident|known|hoped|expected)\b|appears\b|seems\b)"
                        r"(?!(?:study|studies|review|"
                        r"trial|trials|work|analysis|analyses|findings?|results?|data|paper|article|approach|method|model|models|case|"
-                       r"cases|report|research|strategy|technique|tool|information|observations?|cohort|survey|experiments?|"
+                       r"cases|report|research|strategy|technique|tool|observations?|cohort|survey|experiments?|"
                        r"evidence|outcome|outcomes|treatment|intervention|therapy|drug|program(?:me)?|protocol|system|test|"
                        r"device|effect|effects|association|link|difference|differences|increase|decrease|reduction|"
                        r"improvement|change|changes|pattern|patterns|process|mechanism|group|groups|patients|people|"
