@@ -5,6 +5,7 @@ import pytest
 from sciplain.summarize.clauses import drop_asides, has_verb, split_long
 from sciplain.summarize.plain import plain_words
 from sciplain.summarize.resources import default_resources
+from sciplain.summarize.steps.compose import without_lead_in
 from sciplain.summarize.steps.findings import ANAPHORIC, DESCRIPTIVE, reports_a_method
 from sciplain.summarize.terms import apply_glossary
 
@@ -172,3 +173,8 @@ def test_what_it_means_is_not_a_sentence_that_leans_on_the_one_before(offline):
     a = article("T", [("RESULTS", "Poultry intake was linked to higher fertilization rates. Walking speed rose by 0.12 m/s."),
                       ("CONCLUSIONS", "This did not translate into links with pregnancy rates.")])
     assert "What it means: this did not" not in offline.analyse(a).summary.simple_explanation
+
+
+def test_in_sum_is_a_lead_in_like_in_summary():
+    assert without_lead_in("In sum, the study shows new features of protease activation.") == (
+        "the study shows new features of protease activation.")

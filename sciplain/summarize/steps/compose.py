@@ -106,7 +106,7 @@ NOT_A_MEANING = re.compile(r"https?://|www\.|^for (?:example|instance)\b|\b(?:is
                            re.IGNORECASE)
 LEAD_IN = re.compile(r"^(?:in conclusion|to conclude|in summary|taken together|collectively|overall|together|thus|therefore|hence|finally|"
                      r"mechanistically|moreover|furthermore|additionally|in addition|importantly|notably|interestingly|"
-                     r"in particular|specifically|indeed|here|in this (?:study|work|paper|report)|"
+                     r"in particular|specifically|indeed|here|in sum|in short|in brief|all in all|in this (?:study|work|paper|report)|"
                      # a contrast with a sentence that is not there: "The authors conclude that but, …"
                      r"however|nevertheless|nonetheless),?\s+(?=\S)|^(?:but|yet|still),\s+|"
                      r"^(?:it (?:was|is|can be|could be) concluded that|we conclude that)\s+(?=\S)", re.IGNORECASE)
