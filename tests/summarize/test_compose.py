@@ -3,7 +3,7 @@ import re
 import pytest
 
 from sciplain.summarize import summarize
-from sciplain.summarize.steps.compose import states_something
+from sciplain.summarize.question import states_something
 from sciplain.summarize.steps.sentences import split_article
 
 from .abstracts import ALL, ANIMAL, LAB, PROTOCOL, RCT, REVIEW, article
@@ -79,7 +79,7 @@ def test_simple_explanation_uses_title_when_no_objective_is_stated(offline):
      "Insulin resistance in people with spinal cord injury in Canada"),
 ])
 def test_title_question_is_in_sentence_case(title, source, expected):
-    from sciplain.summarize.steps.compose import sentence_case
+    from sciplain.summarize.question import sentence_case
 
     assert sentence_case(title, source) == expected
 
@@ -101,7 +101,7 @@ def test_simple_explanation_of_a_title_case_title_reads_as_a_sentence(offline):
     ("The researchers asked whether training helps in adults", "The researchers asked whether training helps in adults"),
 ])
 def test_question_leaves_the_population_to_the_sentence_on_who_took_part(question, expected):
-    from sciplain.summarize.steps.compose import without_population
+    from sciplain.summarize.question import without_population
 
     assert without_population(question) == expected
 
@@ -112,7 +112,7 @@ def test_question_leaves_the_population_to_the_sentence_on_who_took_part(questio
     ("describe the costs of care", ""),
 ])
 def test_aim_that_asks_a_question_is_put_as_one(aim, expected):
-    from sciplain.summarize.steps.compose import plain_aim
+    from sciplain.summarize.question import plain_aim
 
     assert plain_aim(aim) == expected
 

@@ -299,7 +299,7 @@ def test_a_grade_turned_into_a_sentence_is_not_added_twice():
 
 
 def test_an_aim_keeps_what_follows_followed_by():
-    from sciplain.summarize.steps.compose import short_aim
+    from sciplain.summarize.question import short_aim
 
     aim = "compare the helpful and harmful effects of chemoembolisation followed by radiotherapy versus chemoembolisation alone"
     assert short_aim(aim) == aim

@@ -6,8 +6,9 @@ import pytest
 from sciplain.summarize.clauses import drop_asides, without_list_markers
 from sciplain.summarize.doc import Sentence
 from sciplain.summarize.plain import plain_words, rewrite, strip_statistics
+from sciplain.summarize.question import purpose_only, states_something, title_core
 from sciplain.summarize.resources import Resources
-from sciplain.summarize.steps.compose import purpose_only, states_something, title_core, with_unit
+from sciplain.summarize.steps.compose import with_unit
 from sciplain.summarize.steps.findings import choose, shorten
 from sciplain.summarize.terms import apply_glossary
 from sciplain.summarize.textutil import undouble
@@ -414,7 +415,7 @@ def test_a_population_of_people_is_a_group_and_one_of_mosquitoes_stays(text, exp
 
 
 def test_a_rhetorical_lead_in_is_no_subject_and_susceptibility_to_is_a_sensitivity():
-    from sciplain.summarize.steps.compose import title_core
+    from sciplain.summarize.question import title_core
 
     assert title_core("Beyond infertility: complications of endometriosis in pregnancy.") == (
         "Complications of endometriosis in pregnancy.")
@@ -456,7 +457,7 @@ def test_a_sentence_that_opens_with_a_subordinate_clause_is_not_cut_before_its_m
 
 
 def test_a_title_where_something_increases_with_something_is_a_statement():
-    from sciplain.summarize.steps.compose import states_something
+    from sciplain.summarize.question import states_something
 
     assert states_something("Ectopic pregnancy rate increases with the number of retrieved oocytes.")
     assert not states_something("Fluid balances in ICU patients.")
