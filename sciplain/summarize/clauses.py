@@ -12,22 +12,6 @@ import re
 
 from .textutil import HEDGE, capitalise, has_negation, has_quantity
 
-# What follows a conjunction when it starts a clause: a new subject of 1–6 words (not starting with a verb,
-# adverb or relative pronoun, and crossing no "who", "which" or "that") and its finite verb, an auxiliary or a
-# common past-tense verb of a result, not straight after an article ("and an increased risk of falls" is no
-# clause). Without a new subject (", and was higher") the clause cannot stand alone.
-_FINITE = (r"(?:was|were|is|are|had|has|have|could|can|may|might|will|would|should|must|(?:did|does|do) not|"
-           r"increased|decreased|reduced|improved|declined|rose|fell|dropped|remained|showed|found|led|resulted|caused|"
-           r"differed|developed|occurred|appeared|became|tended|returned|recovered|survived|died|changed|doubled|"
-           r"correlated|predicted|persisted|disappeared|emerged|reached|exceeded|failed|responded|lost|gained|grew)\b")
-CLAUSE_FOLLOWS = (r"(?=(?!\w+(?:ed|ing|ly)\b)(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){1,6}"
-                  r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bno )" + _FINITE + ")")
-
-# A clause has a verb: an auxiliary, or a past or present tense not straight after an article or a preposition
-# ("an increased risk", "with reduced pain" are adjectives). "Policy makers, health workers and educators, and
-# departments of health can …" has none before its ", and": the conjunction joins a list, not two clauses.
-_AUXILIARIES = frozenset({"was", "were", "is", "are", "had", "has", "have", "did", "does", "do", "could", "can", "may", "might",
-                          "will", "would", "should", "must"})
 # The present tense results are stated in ("The data provide insight …", "BRCA1 plays a role …"): only forms that
 # are rarely nouns ("increase", "need", "control" and "support" often are).
 PRESENT_VERBS = frozenset({
@@ -41,6 +25,30 @@ PRESENT_VERBS = frozenset({
     "facilitates", "impair", "impairs", "alter", "alters", "correlate", "correlates", "affects", "makes", "gives", "takes",
     "yields", "predicts", "determines", "activates", "triggers", "modulates", "drives", "helps", "works", "lowers", "raises",
     "increases", "decreases", "reduces", "improves", "leads", "causes"})
+
+_ALSO_NOUNS = frozenset({"increases", "decreases", "leads", "causes", "helps", "works", "shows", "remains", "raises", "lowers",
+                         "drives", "triggers", "plays", "yields", "takes", "makes", "gives", "highlights", "alters", "reduces",
+                         "improves", "predicts", "affects"})
+
+# What follows a conjunction when it starts a clause: a new subject of 1–6 words (not starting with a verb,
+# adverb or relative pronoun, and crossing no "who", "which" or "that") and its finite verb, an auxiliary or a
+# common past-tense verb of a result, not straight after an article ("and an increased risk of falls" is no
+# clause). Without a new subject (", and was higher") the clause cannot stand alone.
+_FINITE = (r"(?:was|were|is|are|had|has|have|could|can|may|might|will|would|should|must|(?:did|does|do) not|"
+           r"increased|decreased|reduced|improved|declined|rose|fell|dropped|remained|showed|found|led|resulted|caused|"
+           r"differed|developed|occurred|appeared|became|tended|returned|recovered|survived|died|changed|doubled|"
+           r"correlated|predicted|persisted|disappeared|emerged|reached|exceeded|failed|responded|lost|gained|grew|"
+           # not the forms that are as often plural nouns: "and poor increases in export" starts no clause
+           + "|".join(sorted(PRESENT_VERBS - _ALSO_NOUNS)) + r")\b")
+CLAUSE_FOLLOWS = (r"(?=(?!\w+(?:ed|ing|ly)\b)(?!(?:did|does|do|was|were|is|are|has|have|had|can|could|may|might|will|would|"
+                  r"should|must|not)\b)(?:(?!who\b|which\b|that\b)[\w'’-]+\s+){1,6}"
+                  r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bno )" + _FINITE + ")")
+
+# A clause has a verb: an auxiliary, or a past or present tense not straight after an article or a preposition
+# ("an increased risk", "with reduced pain" are adjectives). "Policy makers, health workers and educators, and
+# departments of health can …" has none before its ", and": the conjunction joins a list, not two clauses.
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "had", "has", "have", "did", "does", "do", "could", "can", "may", "might",
+                          "will", "would", "should", "must"})
 _TENSED = PRESENT_VERBS | frozenset({"rose", "fell", "grew", "led", "found", "showed", "made", "took", "gave", "became", "saw",
                                      "began", "got", "went", "felt", "kept", "left", "lost", "held", "met", "ran", "came", "won"})
 _NOT_BEFORE_A_VERB = frozenset({"a", "an", "the", "with", "of", "in", "for", "to", "by", "no"})

@@ -178,3 +178,16 @@ def test_what_it_means_is_not_a_sentence_that_leans_on_the_one_before(offline):
 def test_in_sum_is_a_lead_in_like_in_summary():
     assert without_lead_in("In sum, the study shows new features of protease activation.") == (
         "the study shows new features of protease activation.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tpa1 is a member of the dioxygenase family of enzymes, and the researchers show that its mutation abolishes repair.",
+     "Tpa1 is a member of the dioxygenase family of enzymes. And the researchers show that its mutation abolishes repair."),
+    # no subject of its own, and a plural noun that looks like a verb
+    ("Three trials measured the size of the deviation in children, but did not provide enough data for analysis.",
+     "Three trials measured the size of the deviation in children, but did not provide enough data for analysis."),
+    ("Weight gain raised liver fat by an imbalance of fatty acids, and poor increases in fat export via lipoproteins.",
+     "Weight gain raised liver fat by an imbalance of fatty acids, and poor increases in fat export via lipoproteins."),
+])
+def test_a_conjunction_starts_a_sentence_before_a_present_tense_clause_only(text, expected):
+    assert split_long(text, max_words=12) == expected
