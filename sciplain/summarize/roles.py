@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .wordgate import trigger_words, words_of
+
 ORDER = ("background", "objective", "methods", "results", "conclusions")
 
 CATEGORY_ROLE = {
@@ -197,19 +199,31 @@ STATISTIC = _lower_cue(r"\bp\s*[<=>≤≥]\s*0?\.\d|\b95\s?%|\d\s?%|±|\(\s*n\s*
 LIMITATION_CUE = _cues(r"\b(?:limitations?|limited by|(?:main|major|key) weakness|caveat|should be interpreted with caution|generali[sz]ability)\b")
 
 
+# Each cue with the words it cannot match without (``wordgate``): most cues fail on most sentences,
+# and a set test rules that out for the price of one search.
+_GATED_CUES = {role: [(pattern, weight, trigger_words(pattern)) for pattern, weight in cues] for role, cues in CUES.items()}
+_GATES = {pattern: trigger_words(pattern) for pattern in (FINITE, PAST, PRESENT, STATISTIC)}
+
+
+def _found(pattern: re.Pattern, text: str, words: set[str]) -> bool:
+    needs = _GATES[pattern]
+    return (needs is None or not needs.isdisjoint(words)) and bool(pattern.search(text))
+
+
 def cue_scores(text: str, position: float, last: bool = False, second_last: bool = False) -> dict[str, float]:
     text = text.lower()
+    words = words_of(text)
     scores = {}
     for role in ORDER:
         s = PRIOR[role](position)
-        for pattern, weight in CUES[role]:
-            if pattern.search(text):
+        for pattern, weight, needs in _GATED_CUES[role]:
+            if (needs is None or not needs.isdisjoint(words)) and pattern.search(text):
                 s += weight
         scores[role] = s
-    past, present = bool(PAST.search(text)), bool(PRESENT.search(text))
-    if STATISTIC.search(text):
+    past, present = _found(PAST, text, words), _found(PRESENT, text, words)
+    if _found(STATISTIC, text, words):
         scores["conclusions"] -= 1.0
-    if not FINITE.search(text):  # "Ongoing pregnancy and miscarriage rates." is an outcome heading's text
+    if not _found(FINITE, text, words):  # "Ongoing pregnancy and miscarriage rates." is an outcome heading's text
         scores["methods"] += 1.0
     if past and not present:
         scores["results"] += 0.4
