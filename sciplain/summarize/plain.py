@@ -37,6 +37,7 @@ _STAT_TOKEN = re.compile(
     r"(?:low|moderate|high)[- ](?:quality|certainty)(?: evidence)?)",
 )
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_STAT_NAMES = frozenset({"RR", "OR", "aOR", "HR", "aHR", "RD", "ARR", "RRR", "MD", "SMD", "WMD", "IRR", "NNT", "NNTB", "NNTH", "CI"})
 # A ratio's name in brackets with its value after them, as some abstracts print it: "(risk ratio RR) 0.81".
 _NAMED_VALUE = re.compile(r"\s*\(\s*(?:(?:risk|odds|hazard|rate) ratio|(?:standardi[sz]ed )?mean difference|relative risk)"
                           r"(?:\s*,?\s*[A-Z]{1,4})?\s*\)\s*[-−‐]?\d+(?:\.\d+)?(?![\d.])", re.IGNORECASE)
@@ -93,7 +94,8 @@ def strip_statistics(text: str) -> str:
 
     def drop_stat_paren(m: re.Match) -> str:
         inner = m.group(1)
-        if _STAT_TOKEN.search(inner) or re.fullmatch(r"\s*[-−]?\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)?.*", inner) and re.search(r"\d", inner) and len(inner) < 40:
+        # "(risk ratio (RR) 0.66, …)": a statistic's short name in brackets goes first, so that its whole bracket can
+        if inner.strip() in _STAT_NAMES or _STAT_TOKEN.search(inner) or re.fullmatch(r"\s*[-−]?\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)?.*", inner) and re.search(r"\d", inner) and len(inner) < 40:
             return _gap(m)
         return m.group(0)
 

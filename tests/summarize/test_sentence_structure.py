@@ -3,7 +3,7 @@
 import pytest
 
 from sciplain.summarize.clauses import drop_asides, has_verb, split_long
-from sciplain.summarize.plain import plain_words
+from sciplain.summarize.plain import plain_words, strip_statistics
 from sciplain.summarize.resources import default_resources
 from sciplain.summarize.steps.compose import without_lead_in
 from sciplain.summarize.steps.findings import ANAPHORIC, DESCRIPTIVE, reports_a_method
@@ -191,3 +191,19 @@ def test_in_sum_is_a_lead_in_like_in_summary():
 ])
 def test_a_conjunction_starts_a_sentence_before_a_present_tense_clause_only(text, expected):
     assert split_long(text, max_words=12) == expected
+
+
+def test_a_statistic_whose_name_is_bracketed_inside_its_bracket_goes_whole():
+    text = ("LMWH may reduce mortality compared to UFH (risk ratio (RR) 0.66, 95% confidence interval (CI) 0.40 to 1.10; "
+            "risk difference (RD) 57 fewer per 1000, 95% CI 101 fewer to 17 more; low certainty evidence) and may reduce "
+            "recurrence.")
+    assert strip_statistics(text) == "LMWH may reduce mortality compared to UFH and may reduce recurrence."
+
+
+def test_most_of_the_trials():
+    assert plain_words("The majority of the trials were small. The majority of patients recovered.") == (
+        "Most of the trials were small. Most patients recovered.")
+
+
+def test_a_count_of_citations_found_is_no_finding():
+    assert DESCRIPTIVE.search("Of 11,484 found citations, 3073 were unique citations and 15 trials fulfilled the entry rules.")

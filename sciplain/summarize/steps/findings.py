@@ -48,7 +48,8 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r"(?:titles|records|abstracts|citations) (?:and abstracts )?were screened|"
                          r"(?:possible|potential|potentially relevant) (?:titles|records|citations|studies)|"
                          r"titles and abstracts|removal of duplicates|duplicat(?:es|ions) (?:were )?removed|"
-                         r"\d[\d,]* (?:references|records|citations) (?:remained|were (?:identified|retrieved|found))|imported into endnote)\b)",
+                         r"\d[\d,]* (?:references|records|citations) (?:remained|were (?:identified|retrieved|found))|imported into endnote|"
+                         r"of [\d,]+ (?:\w+ )?(?:citations|records|references|titles)\b)\b)",
                          re.IGNORECASE)
 LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE|"
                        r"heterogeneity|I2|I²|statistical variation|interpreted with caution|concerns about applicability)\b", re.IGNORECASE)
