@@ -70,7 +70,7 @@ NEEDS_RESEARCH = re.compile(r"\b(?:further|future|more|larger) (?:research|studi
                             re.IGNORECASE)
 # What a paper offers rather than what its results mean: "The list is available at http://…".
 # ("No effective treatment is available" is a meaning: only availability at a place or on request is not.)
-NOT_A_MEANING = re.compile(r"https?://|www\.|^for (?:example|instance)\b|\b(?:is|are) (?:freely |publicly )?available (?:at|from|online|on request|upon request|"
+NOT_A_MEANING = re.compile(r"https?://|www\.|^for (?:example|instance)\b|\b(?:is|are) (?:current|up to date) (?:up )?to\b|\bup to date as of\b|\b(?:is|are) (?:freely |publicly )?available (?:at|from|online|on request|upon request|"
                            r"for download)\b|\bunchanged from the (?:previous|last|earlier) (?:review|version|update)|"
                            # an update's bookkeeping, not what the evidence means
                            r"\bconclusions? (?:remains?|are|is) unchanged\b|\bno new (?:studies|trials) were (?:found|identified|included)\b",

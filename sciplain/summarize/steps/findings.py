@@ -99,7 +99,7 @@ _DIGIT = re.compile(r"\d")
 ANAPHORIC = re.compile(r"^(?:(?:however|but|and|thus|moreover|furthermore),?\s+)?(?:this|these|it|they|such)\s+"
                        # "It is uncertain whether …", "It appears that …": "it" stands for nothing there
                        r"(?!(?:is|was|appears|seems|remains|may be|might be|would be|could be|will be|has been)\s+(?:\w+\s+)?"
-                       r"(?:that|whether|if|to|uncertain|unclear|clear|important|possible|likely|unlikely|difficult|necessary|"
+                       r"(?:that|whether|uncertain|unclear|clear|important|possible|likely|unlikely|difficult|necessary|"
                        r"essential|recommended|advisable|not|too early|evident|known|hoped|expected)\b|appears\b|seems\b)"
                        r"(?!(?:study|studies|review|"
                        r"trial|trials|work|analysis|analyses|findings?|results?|data|paper|article|approach|method|model|models|case|"
