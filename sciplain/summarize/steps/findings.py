@@ -126,16 +126,30 @@ def score(sentence: Sentence, design: str = "") -> float:
         s -= 3
     if words > 45:
         s -= 1
+    low = text.lower()
     # ``reports_a_method``, with the EFFECT search above reused
-    if DESCRIPTIVE.search(text) or BOILERPLATE.search(text) or states_statistics(text) or not effect and METHOD.search(text):
+    if DESCRIPTIVE.search(text) or _may(low, _BOILERPLATE_HINTS) and BOILERPLATE.search(text) or states_statistics(text) \
+            or not effect and METHOD.search(text):
         s -= 4
-    if LOW_VALUE.search(text):
+    if _may(low, _LOW_VALUE_HINTS) and LOW_VALUE.search(text):
         s -= 1.2
     if ANAPHORIC.match(text):
         s -= 1.5
-    if _WANTS_MORE.search(text):
+    if _may(low, _WANTS_MORE_HINTS) and _WANTS_MORE.search(text):
         s -= 1
     return s
+
+
+# Substrings of the lower-cased sentence without one of which the pattern cannot match: a cheap test first
+# (these searches ran over every sentence of every pool, and most fail).
+_BOILERPLATE_HINTS = ("doi", "please", "further resources", "editor", "see ", "data", "found in")
+_LOW_VALUE_HINTS = ("bias", "quality of", "certainty of", " risk", "grade", "heterogeneity", "i2", "i²", "statistical variation",
+                    "caution", "applicability")
+_WANTS_MORE_HINTS = ("further", "future", "needed", "warrant")
+
+
+def _may(low: str, hints: tuple[str, ...]) -> bool:
+    return any(map(low.__contains__, hints))
 
 
 _STATISTIC_NAME = re.compile(r"\b(?:(?i:(?:odds|risk|hazard|rate) ratios?|mean differences?|relative risks?|risk differences?)|"
