@@ -197,6 +197,14 @@ def _metadata_wording(text: str) -> bool:
 # Reported statistics ("p = 0.03", "95% CI", "42%", "± 3.1", "(n = 12)") belong to results; conclusions restate them in words.
 STATISTIC = _lower_cue(r"\bp\s*[<=>≤≥]\s*0?\.\d|\b95\s?%|\d\s?%|±|\(\s*n\s*=|\bci\b")
 LIMITATION_CUE = _cues(r"\b(?:limitations?|limited by|(?:main|major|key) weakness|caveat|should be interpreted with caution|generali[sz]ability)\b")
+_LIMITATION_HINTS = ("limit", "weakness", "caveat", "caution", "generali")
+
+
+def states_a_limitation(text: str) -> bool:
+    """Whether ``text`` names a limitation (``LIMITATION_CUE``); the words it needs are looked for first, since
+    it is asked of every sentence twice."""
+    low = text.lower()
+    return any(map(low.__contains__, _LIMITATION_HINTS)) and bool(LIMITATION_CUE.search(text))
 
 
 # Each cue with the words it cannot match without (``wordgate``): most cues fail on most sentences,
@@ -277,5 +285,5 @@ def predict_roles(texts: list[str]) -> list[str]:
     rows = [cue_scores(t, i / max(n - 1, 1), last=i == n - 1 and n > 2, second_last=i == n - 2 and n > 6)
             for i, t in enumerate(texts)]
     roles = decode(rows)
-    return ["limitations" if r in ("results", "conclusions") and LIMITATION_CUE.search(t) else r
+    return ["limitations" if r in ("results", "conclusions") and states_a_limitation(t) else r
             for t, r in zip(texts, roles)]

@@ -21,7 +21,7 @@ from ..pipeline import step
 from ..plain import plain_words, rewrite, strip_statistics, tidy
 from ..question import study_question, without_population
 from ..readability import measure
-from ..roles import LIMITATION_CUE
+from ..roles import states_a_limitation
 from ..terms import apply_glossary
 from ..textutil import CONTENT_STOP, capitalise, ensure_period, followed_by_boundary, lower_first
 from .findings import (
@@ -372,7 +372,7 @@ def research_limitation(doc: Doc) -> str:
     if s is None:
         return ""
     text = _summary(s.text, doc, [s])
-    return text if LIMITATION_CUE.search(text) else "The authors note a limitation: " + _lower_start(text, doc.abstract_text)
+    return text if states_a_limitation(text) else "The authors note a limitation: " + _lower_start(text, doc.abstract_text)
 
 
 @step("research_summary", requires=["sentences", "design", "summary.participants", "summary.study_duration", "findings", "no_studies"],

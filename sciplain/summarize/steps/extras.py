@@ -11,7 +11,7 @@ from ..evidence import EVIDENCE_SCALE
 from ..pipeline import step
 from ..plain import rewrite, strip_statistics
 from ..resources import CategoryDef, Resources
-from ..roles import LIMITATION_CUE
+from ..roles import states_a_limitation
 from ..textutil import PhraseIndex, numbers_in, occurs_as_word, word_alternation
 from ..types import GlossaryTerm, Implication, Limitation
 from .findings import authors, drop_leftover_statistics, plain_certainty, third_person
@@ -35,7 +35,7 @@ MAX_ABBREVIATIONS = 6  # of which the paper's own abbreviations
 def _stated(doc: Doc) -> list[Limitation]:
     out = []
     for s in doc.sentences:
-        if s.role == "limitations" or LIMITATION_CUE.search(s.text) or (
+        if s.role == "limitations" or states_a_limitation(s.text) or (
                 s.role in ("results", "conclusions") and EVIDENCE_QUALITY.search(strip_statistics(s.text))):
             # as in the key findings: "very low-certainty evidence" reads "very weak evidence", a ratio left after a
             # colon goes, and "we judged" is "the authors judged"
