@@ -68,10 +68,10 @@ def find_abbreviations(text: str) -> dict[str, str]:
         sf = re.split(r"[;,]", sf)[0].strip()
         if not _valid_short(sf) or sf in found:
             continue
-        before = text[: m.start()].rstrip()
-        words = re.split(r"(?<=\S)\s+", before)
         max_words = min(len(sf) + 5, len(sf) * 2)
-        window = " ".join(words[-max_words:])
+        # the last words before the bracket, split off from the right: splitting all the text before it, for
+        # every bracket, cost time in the square of the abstract's length
+        window = " ".join(text[: m.start()].rsplit(None, max_words)[-max_words:])
         # A long form never spans a sentence or clause break.
         window = re.split(r"[.;:!?]\s|[\[\]()]", window)[-1]
         long_form = _best_long_form(sf, window)
