@@ -183,7 +183,8 @@ def what_was_found(doc: Doc) -> list[str]:
     return [lead] + chosen
 
 
-def what_it_means(doc: Doc) -> list[str]:
+def what_it_means(doc: Doc, found: list[str]) -> list[str]:
+    """The plainest conclusion that is not already among what was ``found``, then the caveat of the design."""
     out = []
     used = {i for i in doc.findings if doc.sentences[i].role == "results"}
     conclusions = [s for s in doc.by_role("conclusions") if s.index not in used and not NEEDS_RESEARCH.search(s.text)
@@ -195,7 +196,7 @@ def what_it_means(doc: Doc) -> list[str]:
         candidates = [reader_text(_plain(without_lead_in(strip_statistics(s.text)), doc), doc, [s]) for s in conclusions[:4]]
         candidates = [c for c in candidates if has_verb(c)] or candidates  # not a fragment: "because of the low risk of X."
         meaning = next(iter(plainest(candidates)), min(candidates, key=lambda c: len(c.split())))
-        if meaning not in what_was_found(doc):
+        if meaning not in found:
             out.append("What it means: " + _lower_start(meaning, doc.abstract_text))
     kind = design_kind(doc.design)
     caveat = MEANING_CAVEAT.get(kind) or MEANING_CAVEAT.get(doc.design)
@@ -212,7 +213,8 @@ def simple_explanation_step(doc: Doc) -> Doc:
     if who.startswith(("The study included", "The study will include", "The study used")):
         question = without_population(question)
     parts = [what_was_studied(doc, question), who, NO_STUDIES_PLAIN if doc.no_studies else DESIGN_PLAIN.get(doc.design, "")]
-    parts += what_was_found(doc) + what_it_means(doc)
+    found = what_was_found(doc)
+    parts += found + what_it_means(doc, found)
     doc.summary.simple_explanation = " ".join(ensure_period(p) for p in parts if p and p.strip())
     return doc
 
