@@ -30,7 +30,7 @@ from .base import (
 )
 from .http import HttpClient, RateLimiter, rate_limiter
 from .markup import fragment
-from .pubmed import CORRECTION_TYPES, normalise_orcid
+from .pubmed_record import CORRECTION_TYPES, normalise_orcid
 from .text import MAX_SECTION, MAX_TITLE, cap, category_of, labelled_sections, printed_date, squash
 
 EUROPEPMC_URL = "https://www.ebi.ac.uk/europepmc/webservices/rest/"

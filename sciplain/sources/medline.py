@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 from .base import AbstractSection, Author, Correction, Grant, MeshHeading, PaperRecord, RecordError
-from .pubmed import normalise_orcid
+from .pubmed_record import normalise_orcid
 from .text import (
     MAX_SECTION,
     MAX_TITLE,

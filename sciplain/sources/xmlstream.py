@@ -43,7 +43,7 @@ class RepairedUtf8:
     libxml2 stops the whole document at the first invalid byte, which in a
     30,000-record baseline file would lose every record after it. NLM files are
     UTF-8, so a stray byte is damage to one record: it is replaced here, and the
-    record that holds it gets a warning (``pubmed._record``).
+    record that holds it gets a warning (``pubmed_record``).
     """
 
     def __init__(self, raw: Rewound):

@@ -23,7 +23,7 @@ def test_a_reimport_of_the_same_file_skips_every_record_without_building_it(tmp_
     def must_not_build(*args):
         raise AssertionError("an unchanged record was parsed")
 
-    monkeypatch.setattr(pubmed, "_record", must_not_build)
+    monkeypatch.setattr(pubmed, "read_article", must_not_build)
     report = papers_import_files(paths=[papers])
     assert report.counts["skipped"] == 3 and report.counts["errors"] == 0
     assert Paper.objects.count() == 3

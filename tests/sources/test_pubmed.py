@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from sciplain.sources import pubmed
+from sciplain.sources import pubmed, pubmed_record
 from sciplain.sources.base import PaperRecord, RecordError, SourceError
 from sciplain.sources.text import squash
 
@@ -305,10 +305,10 @@ def test_pubmed_parse_reads_the_first_of_repeated_fields_as_findtext_did():
 
 def test_pubmed_parse_gives_the_same_mesh_when_the_reuse_table_fills(monkeypatch):
     expected = [r.mesh for r in pubmed.iter_records(ARTICLES) if isinstance(r, PaperRecord)]
-    monkeypatch.setattr(pubmed, "_MESH_SEEN", {})
-    monkeypatch.setattr(pubmed, "_MESH_SEEN_MAX", 2)
+    monkeypatch.setattr(pubmed_record, "_MESH_SEEN", {})
+    monkeypatch.setattr(pubmed_record, "_MESH_SEEN_MAX", 2)
     assert [r.mesh for r in pubmed.iter_records(ARTICLES) if isinstance(r, PaperRecord)] == expected
-    assert len(pubmed._MESH_SEEN) <= 2
+    assert len(pubmed_record._MESH_SEEN) <= 2
 
 
 @settings(max_examples=200, deadline=None)
