@@ -170,12 +170,13 @@ def _read_articles(chunk: list[tuple[int, str, bytes, str]], known: Known | None
             continue
         if known:
             parsed.add(pmid)
+        tree_bytes = _without_references(data)
         try:
-            element = etree.fromstring(_without_references(data), _article_parser())
+            element = etree.fromstring(tree_bytes, _article_parser())
         except etree.XMLSyntaxError as exc:
             yield RecordError(position, f"XML syntax error in the article: {exc.msg}", pmid)
             continue
-        yield read_article(element, position, data.decode("utf-8"), digest)
+        yield read_article(element, position, data.decode("utf-8"), digest, tree_bytes)
 
 
 def _held(known: Known | None, parsed: set[str], pairs: Iterator[tuple[str, str]]) -> Container[str]:

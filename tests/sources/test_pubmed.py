@@ -351,3 +351,40 @@ def test_articles_under_namespaces_declared_on_the_root_keep_them_in_raw():
         "</ArticleTitle>", "<mml:math><mml:mi>n</mml:mi></mml:math></ArticleTitle>")
     (record,) = pubmed.parse(xml.encode())
     assert etree.fromstring(record.raw).nsmap.get("mml") == "http://www.w3.org/1998/Math/MathML"
+
+
+_HEADING = '<MeshHeading><DescriptorName UI="D006801" MajorTopicYN="N">Humans</DescriptorName></MeshHeading>'
+_QUALIFIED = ('<MeshHeading><DescriptorName UI="D013119" MajorTopicYN="N">Spinal Cord Injuries</DescriptorName>'
+              '<QualifierName UI="Q000628" MajorTopicYN="Y">therapy</QualifierName></MeshHeading>')
+
+
+@pytest.mark.parametrize("mesh", [
+    f"<MeshHeadingList>{_HEADING}{_QUALIFIED}</MeshHeadingList>",
+    f"<MeshHeadingList>\n  {_HEADING}\n  {_QUALIFIED}\n</MeshHeadingList>",
+    f"<MeshHeadingList>{_HEADING.replace('Humans', 'Humans<!-- </MeshHeading><MeshHeading> -->')}{_QUALIFIED}</MeshHeadingList>",
+    f"<MeshHeadingList>{_HEADING.replace('Humans', '<![CDATA[</MeshHeading><MeshHeading>]]>')}{_QUALIFIED}</MeshHeadingList>",
+    f"<MeshHeadingList>{_HEADING.replace('Humans', 'Humans<?pi </MeshHeading><MeshHeading>?>')}{_QUALIFIED}</MeshHeadingList>",
+    f"<MeshHeadingList>{_QUALIFIED.replace('</QualifierName>', '</QualifierName>' + _HEADING)}</MeshHeadingList>",
+    f"<MeshHeadingList>{_HEADING}stray text{_QUALIFIED}</MeshHeadingList>",
+    f"<MeshHeadingList><Foo/>{_HEADING}{_QUALIFIED}</MeshHeadingList>",
+    f"<MeshHeadingList>{_HEADING}{_QUALIFIED.replace('</MeshHeading>', '</MeshHeading >')}</MeshHeadingList>",
+    f"<MeshHeadingList><MeshHeading><QualifierName>therapy</QualifierName></MeshHeading>{_HEADING}</MeshHeadingList>",
+    "<MeshHeadingList>" + _HEADING.replace("<DescriptorName", '<DescriptorName xmlns="urn:x"') + _QUALIFIED
+    + "</MeshHeadingList>",
+    '<MeshHeadingList xmlns:q="urn:q">' + _QUALIFIED.replace("QualifierName", "q:QualifierName") + "</MeshHeadingList>",
+    f"<!-- <MeshHeadingList> --><MeshHeadingList>{_HEADING}</MeshHeadingList>",
+    f"<GeneralNote><MeshHeadingList>{_QUALIFIED}</MeshHeadingList></GeneralNote><MeshHeadingList>{_HEADING}</MeshHeadingList>",
+], ids=["compact", "indented", "comment", "cdata", "processing instruction", "nested", "text", "other element", "spaced end tag",
+        "no descriptor", "default namespace", "prefixed", "list in a comment", "second list"])
+def test_pubmed_parse_reads_mesh_headings_by_their_bytes_as_their_trees_read(monkeypatch, mesh):
+    monkeypatch.setattr(pubmed_record, "_MESH_SEEN", {})
+    articles = [article_xml(n).replace("</MedlineCitation>", mesh + "</MedlineCitation>") for n in (1, 2)]
+    # an article whose headings are plainly its own, after two that could have taught the table wrong ones
+    articles.append(article_xml(3).replace(
+        "</MedlineCitation>", f"<MeshHeadingList>{_HEADING}{_QUALIFIED}</MeshHeadingList></MedlineCitation>"))
+    from_trees = [pubmed_record.read_article(etree.fromstring(a), 1, a, "").mesh for a in articles]
+    # the second article finds each heading the first one remembered
+    assert [r.mesh for r in pubmed.parse(article_set(articles).encode())] == from_trees
+    assert from_trees[0]
+    for remembered in (key for key in pubmed_record._MESH_SEEN if isinstance(key, bytes)):
+        assert len(etree.fromstring(remembered + b"</MeshHeading>")) >= 1  # only whole headings are remembered
