@@ -215,3 +215,11 @@ def test_how_current_a_review_is_is_not_what_it_means(offline):
     a = article("T", [("RESULTS", "Soap and water performed poorly in the prevention of skin damage. Pain scores fell by 0.12 points."),
                       ("CONCLUSIONS", "The evidence in this review is current up to 28 September 2016.")])
     assert "What it means" not in offline.analyse(a).summary.simple_explanation
+
+
+def test_the_simple_explanation_tells_what_was_found_before_how_good_the_studies_were(offline):
+    a = article("T", [("RESULTS", ("All three trials were at high risk of bias. There was no clear difference in quality of life "
+                                  "between the two groups. Pain was lower in 12 of 20 people after the treatment."))],
+                publication_types=["Systematic Review"])
+    simple = offline.analyse(a).summary.simple_explanation
+    assert "risk of bias" not in simple.split("What it means")[0].split("found.", 1)[-1]

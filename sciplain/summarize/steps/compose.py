@@ -28,6 +28,7 @@ from .findings import (
     ANAPHORIC,
     BOILERPLATE,
     DESCRIPTIVE,
+    LOW_VALUE,
     STATEMENT_DESIGNS,
     authors,
     reader_text,
@@ -175,6 +176,9 @@ def what_was_found(doc: Doc) -> list[str]:
     results = [f for f, i in zip(findings, doc.findings) if doc.sentences[i].role == "results"] or findings[:-1] or findings
     if not results:
         return []
+    # "All three trials were at high risk of bias" reads plainly but says how good the studies were, not what they found
+    telling = [f for f, i in zip(findings, doc.findings) if f in results and not LOW_VALUE.search(doc.sentences[i].text)]
+    results = telling or results
     plain = plainest(results[:4])
     chosen = plain[:1] + [t for t in plain[1:2] if measure(t).fkgl <= SECOND_RESULT_GRADE]
     chosen = chosen or [min(results, key=lambda t: len(t.split()))]
