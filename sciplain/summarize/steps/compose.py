@@ -27,10 +27,10 @@ from ..textutil import CONTENT_STOP, capitalise, ensure_period, followed_by_boun
 from .findings import (
     ANAPHORIC,
     BOILERPLATE,
-    DESCRIPTIVE,
     LOW_VALUE,
     STATEMENT_DESIGNS,
     authors,
+    is_descriptive,
     reader_text,
     reports_a_method,
     third_person,
@@ -192,7 +192,7 @@ def what_it_means(doc: Doc, found: list[str]) -> list[str]:
     out = []
     used = {i for i in doc.findings if doc.sentences[i].role == "results"}
     conclusions = [s for s in doc.by_role("conclusions") if s.index not in used and not NEEDS_RESEARCH.search(s.text)
-                   and not DESCRIPTIVE.search(s.text) and not NOT_A_MEANING.search(s.text) and not BOILERPLATE.search(s.text)
+                   and not is_descriptive(s.text) and not NOT_A_MEANING.search(s.text) and not BOILERPLATE.search(s.text)
                    and not ANAPHORIC.match(without_lead_in(s.text))
                    and not reports_a_method(s.text)]
     if conclusions and doc.design != "study protocol":
@@ -344,7 +344,7 @@ def research_results(doc: Doc, conclusion: Sentence | None) -> list[str]:
 def main_conclusion(doc: Doc) -> Sentence | None:
     """The first conclusion that is neither a call for more research (that one only if there is no other)
     nor a description of the paper ("We also discuss …")."""
-    conclusions = [s for s in doc.by_role("conclusions") if not DESCRIPTIVE.search(s.text)]
+    conclusions = [s for s in doc.by_role("conclusions") if not is_descriptive(s.text)]
     return next((s for s in conclusions if not NEEDS_RESEARCH.search(s.text)), conclusions[0] if conclusions else None)
 
 

@@ -11,6 +11,7 @@ boundaries, because a finding a patient cannot read is no finding at all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..clauses import CLAUSE_FOLLOWS, drop_frame, ends_a_list, has_verb
 from ..design import design_kind
@@ -51,6 +52,33 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          r"\d[\d,]* (?:references|records|citations) (?:remained|were (?:identified|retrieved|found))|imported into endnote|"
                          r"of [\d,]+ (?:\w+ )?(?:citations|records|references|titles)\b)\b)",
                          re.IGNORECASE)
+
+
+def _lowered(rx: re.Pattern) -> re.Pattern:
+    """``rx`` for lower-cased text, without IGNORECASE. Lowering would turn an upper-case escape (\\S, \\W, \\D,
+    \\B) into its opposite: refused."""
+    if re.search(r"\\[SWDBAZ]", rx.pattern):
+        raise ValueError(f"{rx.pattern[:40]!r} uses an upper-case escape")
+    return re.compile(rx.pattern.lower())
+
+
+_DESCRIPTIVE_LOWER = _lowered(DESCRIPTIVE)
+_EFFECT_LOWER = _lowered(EFFECT)
+
+
+@lru_cache(maxsize=8192)
+def is_descriptive(text: str) -> bool:
+    """``DESCRIPTIVE.search(text)``, cached (the same sentence is asked as a finding, a meaning and a conclusion)
+    and, for ASCII text, run case-sensitively on the lower-cased text, which is twice as fast and the same."""
+    return bool(_DESCRIPTIVE_LOWER.search(text.lower()) if text.isascii() else DESCRIPTIVE.search(text))
+
+
+@lru_cache(maxsize=8192)
+def states_an_effect(text: str) -> bool:
+    """``EFFECT.search(text)``, cached and lower-cased as ``is_descriptive`` is."""
+    return bool(_EFFECT_LOWER.search(text.lower()) if text.isascii() else EFFECT.search(text))
+
+
 LOW_VALUE = re.compile(r"\b(?:risk of bias|quality of (?:the )?evidence|certainty of (?:the )?evidence|were at (?:high|low|unclear) risk|GRADE|"
                        r"heterogeneity|I2|I²|statistical variation|interpreted with caution|concerns about applicability)\b", re.IGNORECASE)
 # What was done rather than what was found: "Mice received X for 14 days", "Samples were collected at …",
@@ -68,7 +96,7 @@ METHOD = re.compile(r"\b(?:received|underwent|(?:was|were) (?:also |then |furthe
 
 def reports_a_method(text: str) -> bool:
     """Whether a sentence says what was done and not what came of it: no finding, however many numbers it has."""
-    return bool(METHOD.search(text)) and not EFFECT.search(text)
+    return bool(METHOD.search(text)) and not states_an_effect(text)
 
 
 # A journal's notes that the splitter leaves in the abstract ("doi: 10.1002/… For further resources … please visit …").
@@ -116,7 +144,7 @@ def score(sentence: Sentence, design: str = "") -> float:
     s = {"results": 2.0, "conclusions": 1.2}.get(sentence.role, 0.0)
     if sentence.role in ("background", "methods") and design in STATEMENT_DESIGNS:
         s += 0.5
-    effect = EFFECT.search(text)
+    effect = states_an_effect(text)
     if effect:
         s += 1.5
     if _DIGIT.search(strip_statistics(text)):
@@ -128,7 +156,7 @@ def score(sentence: Sentence, design: str = "") -> float:
         s -= 1
     low = text.lower()
     # ``reports_a_method``, with the EFFECT search above reused
-    if DESCRIPTIVE.search(text) or _may(low, _BOILERPLATE_HINTS) and BOILERPLATE.search(text) or states_statistics(text) \
+    if is_descriptive(text) or _may(low, _BOILERPLATE_HINTS) and BOILERPLATE.search(text) or states_statistics(text) \
             or not effect and METHOD.search(text):
         s -= 4
     if _may(low, _LOW_VALUE_HINTS) and LOW_VALUE.search(text):
@@ -175,7 +203,7 @@ def _pool(sentences: list[Sentence], design: str) -> list[Sentence]:
     pool = [s for s in sentences if s.role in ("results", "conclusions")]
     if len(pool) < 3:
         pool += [s for s in sentences if s.index > 0 and (
-            s.role in ("methods", "limitations") and EFFECT.search(s.text) and not METHOD.search(s.text)
+            s.role in ("methods", "limitations") and states_an_effect(s.text) and not METHOD.search(s.text)
             or s.role == "background" and design in STATEMENT_DESIGNS)]
     return pool
 
