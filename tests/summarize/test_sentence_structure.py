@@ -6,7 +6,14 @@ from sciplain.summarize.clauses import drop_asides, has_verb, split_long
 from sciplain.summarize.plain import plain_words, strip_statistics
 from sciplain.summarize.resources import default_resources
 from sciplain.summarize.steps.compose import without_lead_in
-from sciplain.summarize.steps.findings import ANAPHORIC, DESCRIPTIVE, reports_a_method
+from sciplain.summarize.steps.findings import (
+    ANAPHORIC,
+    DESCRIPTIVE,
+    EFFECT,
+    is_descriptive,
+    reports_a_method,
+    states_an_effect,
+)
 from sciplain.summarize.terms import apply_glossary
 
 from .abstracts import article
@@ -223,3 +230,10 @@ def test_the_simple_explanation_tells_what_was_found_before_how_good_the_studies
                 publication_types=["Systematic Review"])
     simple = offline.analyse(a).summary.simple_explanation
     assert "risk of bias" not in simple.split("What it means")[0].split("found.", 1)[-1]
+
+
+@pytest.mark.parametrize("text", ["We searched MEDLINE and Embase.", "WE INCLUDED 12 TRIALS.", "Pain IMPROVED after training.",
+                                  "Pain fell by 2 µg.", "Nothing here."])
+def test_the_fast_cue_tests_agree_with_the_patterns_whatever_the_case(text):
+    assert is_descriptive(text) == bool(DESCRIPTIVE.search(text))
+    assert states_an_effect(text) == bool(EFFECT.search(text))
