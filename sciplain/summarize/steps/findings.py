@@ -237,7 +237,8 @@ def authors(design: str) -> str:
 def third_person(text: str, who: str = "the researchers") -> str:
     """The authors' "we" and "our" as a reader hears them: "We highlight X" -> "The authors highlight X",
     "our results" -> "the results". "US" (the country) is left alone: only lower-case "us" is a pronoun."""
-    if not _FIRST_PERSON.search(text):
+    low = text.lower()
+    if not ("we" in low or "our" in low or "us" in low) or not _FIRST_PERSON.search(text):  # the quick test first
         return text
     text = _OUR_KNOWLEDGE.sub(lambda m: ("T" if m.group(0)[0] == "T" else "t") + "o the authors' knowledge", text)
     text = _HERE_WE.sub("", text)
@@ -461,7 +462,8 @@ def reader_text(rewritten: str, doc: Doc, sources: list[Sentence], findings: boo
     """A rewritten source text as a reader sees it: shortened (as a key finding with ``findings``), in the third
     person, with the certainty of the evidence its ``sources`` stated kept."""
     source = " ".join(s.text for s in sources)
-    out = shorten(rewritten, drop_frames=not _TENTATIVE_FRAME.search(source), findings=findings)
+    tentative = " that" in source.lower() and _TENTATIVE_FRAME.search(source)  # every frame ends in "that"
+    out = shorten(rewritten, drop_frames=not tentative, findings=findings)
     out = third_person(out, authors(doc.design))
     return ensure_period(capitalise(keep_certainty(out, source)))
 
