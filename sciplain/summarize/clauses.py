@@ -63,10 +63,15 @@ def has_verb(text: str) -> bool:
         low = word.lower()
         if low in _AUXILIARIES:
             return True
-        if (low in _TENSED or len(low) >= 5 and low.endswith("ed")) and previous not in _NOT_BEFORE_A_VERB:
+        if _tensed(low, previous):
             return True
         previous = low
     return False
+
+
+def _tensed(low: str, previous: str) -> bool:
+    """A past or present tense ("rose", "provides", "improved"), not an adjective after an article or a preposition."""
+    return (low in _TENSED or len(low) >= 5 and low.endswith("ed")) and previous not in _NOT_BEFORE_A_VERB
 
 
 _CLAUSE_SPLITS = [
@@ -120,8 +125,8 @@ def _tense(clause: str) -> str | None:
             return "past"
         if low in ("is", "are", "has", "have", "does", "do") or low in PRESENT_VERBS:
             return "present"
-        if (low in _TENSED or len(low) >= 5 and low.endswith("ed")) and previous not in _NOT_BEFORE_A_VERB:
-            return "past"
+        if _tensed(low, previous):
+            return "past"  # the present tense was asked just before
         previous = low
     return "present"
 

@@ -247,10 +247,6 @@ def _plain_words(text: str, clinician: bool) -> str:
             if low_word in _NOUN_BEFORE_PREPOSITION and i + 2 < len(parts) and parts[i + 1] == " " \
                     and parts[i + 2].lower() in ("for", "of", "to", "in"):
                 continue
-            # "Purkinje potential pacing": after a name it is the electrical potential named for it
-            if low_word in _NOUN_BEFORE_PREPOSITION and i >= 3 and parts[i - 1] == " " and parts[i - 2][:1].isupper() \
-                    and parts[i - 2].lower() not in _DETERMINERS:
-                continue
             if word[:1].isupper():  # "Montreal Cognitive Assessment" is a name: its words stay
                 at = len("".join(parts[:i]))
                 if in_a_proper_name("".join(parts), at, at + len(word)):

@@ -182,7 +182,7 @@ def apply_glossary(text: str, resources: Resources | None) -> str:
             continue
         # a capital after a colon stays; after a full stop even a lower-case term ("qRT-PCR results …") starts a sentence
         at_start = start == 0 or text[start].isupper() and _SENTENCE_END.search(text, 0, start) or (
-            text[start - 2:start - 1] in ".!?" and _FULL_STOP_END.search(text, 0, start))
+            start >= 2 and text[start - 2] in ".!?" and _FULL_STOP_END.search(text, 0, start))
         out += [_fit_article(text[last:start], plain), capitalise(plain) if at_start else plain]
         last = end
     return "".join(out) + text[last:]

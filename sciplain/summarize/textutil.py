@@ -19,6 +19,15 @@ WORD_NUMBER = re.compile(
 )
 
 
+def lower_case_pattern(pattern: str) -> re.Pattern:
+    """``pattern`` compiled for lower-cased text, without IGNORECASE: lowering a sentence once and searching
+    case-sensitively runs about twice as fast as an IGNORECASE search, and gives the same matches on ASCII text.
+    Lowering would turn an upper-case escape (\\S, \\W, \\D, \\B) into its opposite: refused."""
+    if re.search(r"\\[SWDBAZ]", pattern):
+        raise ValueError(f"pattern {pattern[:40]!r} uses an upper-case escape")
+    return re.compile(pattern.lower())
+
+
 def word_to_int(text: str) -> int | None:
     """'forty-two' -> 42, 'Twelve' -> 12, 'one hundred and five' -> 105; None if not a number word."""
     words = re.split(r"[-\s]+", text.lower().strip())

@@ -1,7 +1,8 @@
 import pytest
 
-from sciplain.summarize.roles import _lower_cue, decode, is_metadata, predict_roles, role_from_label
+from sciplain.summarize.roles import decode, is_metadata, predict_roles, role_from_label
 from sciplain.summarize.steps.sentences import split_article
+from sciplain.summarize.textutil import lower_case_pattern
 
 from .abstracts import COHORT, RCT, REVIEW, article
 
@@ -117,7 +118,7 @@ def test_role_sentences_about_a_program_are_not_metadata():
 
 def test_role_cues_refuse_upper_case_escapes():
     with pytest.raises(ValueError):
-        _lower_cue(r"\bresults\S+")
+        lower_case_pattern(r"\bresults\S+")
 
 
 def _middle_role(sentence: str) -> str:

@@ -18,7 +18,14 @@ from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
 from ..plain import rewrite, strip_statistics
-from ..textutil import HEDGE, capitalise, ensure_period, has_negation, has_quantity
+from ..textutil import (
+    HEDGE,
+    capitalise,
+    ensure_period,
+    has_negation,
+    has_quantity,
+    lower_case_pattern,
+)
 from ..types import KeyFinding
 
 # "differ", "differed", "were different", "different from": not "different" alone ("binder of different shares of cement")
@@ -54,16 +61,8 @@ DESCRIPTIVE = re.compile(r"^(?:(?:here(?:in)?,? )?we (?:will|(?:also |briefly |f
                          re.IGNORECASE)
 
 
-def _lowered(rx: re.Pattern) -> re.Pattern:
-    """``rx`` for lower-cased text, without IGNORECASE. Lowering would turn an upper-case escape (\\S, \\W, \\D,
-    \\B) into its opposite: refused."""
-    if re.search(r"\\[SWDBAZ]", rx.pattern):
-        raise ValueError(f"{rx.pattern[:40]!r} uses an upper-case escape")
-    return re.compile(rx.pattern.lower())
-
-
-_DESCRIPTIVE_LOWER = _lowered(DESCRIPTIVE)
-_EFFECT_LOWER = _lowered(EFFECT)
+_DESCRIPTIVE_LOWER = lower_case_pattern(DESCRIPTIVE.pattern)
+_EFFECT_LOWER = lower_case_pattern(EFFECT.pattern)
 
 
 @lru_cache(maxsize=8192)
