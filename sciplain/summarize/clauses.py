@@ -151,6 +151,88 @@ def _split_at_participle(sentence: str) -> str:
     return f"{left}. This {verb} {right}"
 
 
+# A second verb phrase sharing the sentence's subject: "Recovery was reached by 6 months and was higher than after
+# LASIK", "The mutant showed X, but did not accumulate Y". Only an auxiliary, a modal or a verb that is rarely an
+# adjective may open it: after "and", "reduced pain" is as often the next object as the next verb.
+_SECOND_VERBS = ("was|were|is|are|had|has|have|could|can|may|might|will|would|should|did|does|do|showed|found|led|resulted|"
+                 # a present tense only in its "-s" form: "appears to reduce X and help Y" shares the "to"
+                 "remained|became|" + "|".join(sorted(v for v in PRESENT_VERBS - _ALSO_NOUNS if v.endswith("s"))))
+_SHARED_SUBJECT = re.compile(r"(,?)\s+(and|but)\s+(?:(also)\s+)?(" + _SECOND_VERBS + r")\b\s+(?=\S)")
+# A subject that is not the sentence's, or a clause within which "and" may join two verbs of another subject
+_EMBEDDED = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "if", "because", "since", "whereas", "while",
+                       "although", "though", "unless", "whether"})
+# "had been", "has shown": an auxiliary before a participle takes "also" after it
+_PARTICIPLE_NEXT = re.compile(r"(?:been|shown|seen|given|taken|made|found|done|become)\b")
+_SINGULAR_VERBS = frozenset({"was", "is", "has", "does"})
+_PLURAL_VERBS = frozenset({"were", "are", "have", "do"})
+_PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "mice", "data", "teeth", "feet", "criteria", "bacteria"})
+_SUBJECT_END = frozenset({"of", "in", "with", "for", "from", "on", "at", "to", "among", "after", "during", "by", "between", "who",
+                          "that", "which"})
+
+
+def _subject_pronoun(left: str, verb: str) -> str | None:
+    """"It" or "They" for the subject of ``left``, from the number its verbs show, else from its head noun (the
+    last word before its first verb or preposition); "We" for the authors. None when nothing tells."""
+    words = _WORDS.findall(left)
+    if words and words[0].lower() == "we":
+        return "We"
+    for low in [verb] + [w.lower() for w in words]:
+        if low in _SINGULAR_VERBS or low in PRESENT_VERBS and low.endswith("s"):
+            return "It"
+        if low in _PLURAL_VERBS:
+            return "They"
+    head = ""
+    previous = ""
+    for word in words:
+        low = word.lower()
+        if low in _SUBJECT_END or low in _AUXILIARIES or _tensed(low, previous):
+            break
+        head, previous = low, low
+    if not head or head in ("this", "it"):
+        return "It" if head else None
+    plural = head in _PLURAL_NOUNS or head in ("they", "these", "those", "both") or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is", "sis")))
+    return "They" if plural else "It"
+
+
+def _split_shared_subject(sentence: str) -> str:
+    """"X was reached by 6 months and was higher than after Y" -> "X was reached by 6 months. It was also higher than
+    after Y": a second verb phrase of a long sentence becomes a sentence of its own with a pronoun for the shared
+    subject (its number from the verbs or the subject's head noun). Unchanged when the left part holds a clause of
+    its own ("Mice that received X and were …") or opens with a subordinate clause, or either part is short."""
+    m = _SHARED_SUBJECT.search(sentence)
+    if m is None:
+        return sentence
+    left, right = sentence[: m.start()], sentence[m.end():]
+    words = _WORDS.findall(left.lower())
+    if len(left.split()) < 7 or len(right.split()) < 5 or not has_verb(left) or _SUBORDINATE.match(left) or (
+            _EMBEDDED.intersection(words)):
+        return sentence
+    verb = m.group(4)
+    pronoun = _subject_pronoun(left, verb.lower())
+    if pronoun is None:
+        return sentence
+    low = verb.lower()
+    # "also" once, and not in "But it did not …": "It was also higher", "It could also test", "It also had a risk"
+    # nor in a comparison: "The rate was 39% in one group and was 46% in the other" is no second, like result
+    after = right.split(" ", 1)[0].lower()
+    plain = m.group(3) or m.group(2) == "but" or "also" in words or after in ("not", "no", "never") or after[:1].isdigit()
+    if plain:
+        second = f"{verb} {right}"
+    elif low in _AUXILIARIES and low not in ("had", "has", "have", "did", "does", "do") or _PARTICIPLE_NEXT.match(right):
+        second = f"{verb} also {right}"
+    else:
+        second = f"also {verb} {right}"
+    opener = f"But {pronoun.lower() if pronoun != 'We' else 'we'}" if m.group(2) == "but" else pronoun
+    return f"{left.rstrip(',')}. {opener} {second}"
+
+
+def _shared_subject_if_long(sentence: str, max_words: int) -> str:
+    if len(sentence.split()) > max_words and (" and " in sentence or " but " in sentence):
+        return _split_shared_subject(sentence)
+    return sentence
+
+
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|However|But|Thus|So|Therefore|Hence|"
                      r"Importantly|Notably|Interestingly|Finally|Overall|In conclusion|In summary|Taken together|"
@@ -228,6 +310,10 @@ def split_long(text: str, max_words: int = 18) -> str:
                         joined = parts[0] + ". " + capitalise(parts[1])
                     sentence = split_long(joined, max_words)
                     break
+            else:
+                sentence = _shared_subject_if_long(sentence, max_words)
+        else:
+            sentence = _shared_subject_if_long(sentence, max_words)
         out.append(capitalise(_drop_opener(sentence)))
     return " ".join(out)
 

@@ -103,6 +103,42 @@ def test_a_participle_that_is_no_effect_of_the_clause_before_it_stays(text):
     assert split_long(text, max_words=12) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Recovery of corneal sensitivity was reached by 6 months after surgery and was higher than after LASIK for the "
+      "first months."),
+     ("Recovery of corneal sensitivity was reached by 6 months after surgery. It was also higher than after LASIK for "
+      "the first months.")),
+    # the number from the subject's head noun when the verbs do not show it; "also" before a main verb
+    ("Mothers randomised to care at home spent about 10 fewer days as inpatients and had fewer visits to the clinic.",
+     "Mothers randomised to care at home spent about 10 fewer days as inpatients. They also had fewer visits to the clinic."),
+    # "but" and a negation take no "also"
+    ("Only one trial reported health-related quality of life, but did not show a clear difference between groups.",
+     "Only one trial reported health-related quality of life. But it did not show a clear difference between groups."),
+    ("One trial compared a family programme to a school programme and did not detect a difference between the two.",
+     "One trial compared a family programme to a school programme. It did not detect a difference between the two."),
+    # a hedge stays with its verb; a comparison of two values is no second, like result
+    ("Serum BDNF levels may serve as a sign of the effects of training and may provide a tool for checking treatments.",
+     "Serum BDNF levels may serve as a sign of the effects of training. They may also provide a tool for checking treatments."),
+    ("The complication rate was 39% in the stent group of the trial and was 46% in the surgery group.",
+     "The complication rate was 39% in the stent group of the trial. It was 46% in the surgery group."),
+])
+def test_a_second_verb_phrase_of_a_long_sentence_becomes_a_sentence_with_a_pronoun(text, expected):
+    assert split_long(text, max_words=12) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the second verb belongs to a relative clause, or to the infinitive the first verb governs
+    "Patients who received the drug for two weeks and were older than 60 had more falls than the others.",
+    "Brief psychoeducation of any form appears to reduce relapse in the medium term and help medicine compliance.",
+    # after "and", an "-ed" word may be the next object's adjective
+    "The treated mice showed increased axon growth in the lesion and reduced scar tissue around the injury site.",
+    # too short to be worth two sentences
+    "Pain fell and was lower at one year in the group that trained at home every day.",
+])
+def test_a_verb_phrase_that_shares_no_subject_or_is_short_stays_in_its_sentence(text):
+    assert split_long(text, max_words=12) == text
+
+
 def test_what_it_means_starts_in_lower_case_though_the_source_capitalises_the_after_a_colon(offline):
     a = article("T", [("RESULTS", "Main results: The walking speed improved by 0.12 m/s in the training group. Pain scores fell."),
                       ("CONCLUSIONS", "The new training improves walking in adults with spinal cord injury.")])
@@ -192,9 +228,9 @@ def test_in_sum_is_a_lead_in_like_in_summary():
 @pytest.mark.parametrize("text, expected", [
     ("Tpa1 is a member of the dioxygenase family of enzymes, and the researchers show that its mutation abolishes repair.",
      "Tpa1 is a member of the dioxygenase family of enzymes. And the researchers show that its mutation abolishes repair."),
-    # no subject of its own, and a plural noun that looks like a verb
+    # no subject of its own: the shared one comes back as a pronoun; and a plural noun that looks like a verb
     ("Three trials measured the size of the deviation in children, but did not provide enough data for analysis.",
-     "Three trials measured the size of the deviation in children, but did not provide enough data for analysis."),
+     "Three trials measured the size of the deviation in children. But they did not provide enough data for analysis."),
     ("Weight gain raised liver fat by an imbalance of fatty acids, and poor increases in fat export via lipoproteins.",
      "Weight gain raised liver fat by an imbalance of fatty acids, and poor increases in fat export via lipoproteins."),
 ])
