@@ -37,8 +37,8 @@ from .findings import (
 )
 
 DESIGN_PLAIN = {
-    "systematic review with meta-analysis": "This was a systematic review with a meta-analysis. The researchers gathered earlier studies and combined their results.",
-    "systematic review": "This was a systematic review. The researchers gathered and compared earlier studies.",
+    "systematic review with meta-analysis": "This was a systematic review with a meta-analysis. They gathered past studies and combined their results.",
+    "systematic review": "This was a systematic review. They gathered and compared past studies.",
     "randomized controlled trial": "This was a randomized controlled trial. People were put into groups by chance.",
     "non-randomized controlled trial": "This was a controlled trial. People were not put into groups by chance.",
     "cohort (prospective)": "The researchers followed a group of people over time.",
@@ -50,13 +50,13 @@ DESIGN_PLAIN = {
     "qualitative": "The researchers talked with people about their experiences.",
     "animal study": "This was a study in animals, not in people.",
     "in vitro/lab study": "This was a lab study with cells or tissue, not with people.",
-    "narrative review": "This is a review. It describes earlier research but does not combine the results.",
+    "narrative review": "This is a review. It describes past research but does not combine the results.",
     "guideline": "This is a guideline written by experts.",
     "study protocol": "This paper describes the plan for a study. It has no results yet.",
     "other": "",
 }
 
-# A review that found nothing to include, whatever its design: "gathered and compared earlier studies" would be untrue.
+# A review that found nothing to include, whatever its design: "gathered and compared past studies" would be untrue.
 NO_STUDIES_PLAIN = "This was a review. The researchers looked for studies on this question but found none they could include."
 
 MEANING_CAVEAT = {
