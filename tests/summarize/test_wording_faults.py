@@ -92,6 +92,20 @@ def test_a_method_is_never_a_key_finding():
     assert [s.index for s in choose(sentences)] == [3]
 
 
+def test_a_fourth_and_fifth_finding_must_read_no_harder_than_a_plain_sentence():
+    texts = [("Treated rats walked better than controls at 6 weeks.", "results"),
+             ("Bladder function improved in treated rats.", "results"),
+             ("Scar tissue was smaller in treated rats.", "results"),
+             ("Fewer treated rats lost weight after the injury.", "results"),
+             (("Immunohistochemical quantification demonstrated significantly upregulated glial fibrillary acidic protein "
+               "immunoreactivity concomitant with attenuated chondroitin sulfate proteoglycan deposition perilesionally "
+               "in treated animals."), "results")]
+    sentences = [Sentence(index=i, text=t, section=0, start=0, end=len(t), role=r) for i, (t, r) in enumerate(texts)]
+    assert [s.index for s in choose(sentences)] == [0, 1, 2, 3]
+    # among the first three, relevance decides: a hard sentence is still a finding when it is one of the best three
+    assert [s.index for s in choose(sentences[2:])] == [2, 3, 4]
+
+
 @pytest.mark.parametrize("title, expected", [
     ("Night biting of Culex pipiens s.l. and its challenges to bed nets in rural Chad.",
      "Night biting of Culex pipiens s.l. and its challenges to bed nets in rural Chad."),

@@ -108,6 +108,9 @@ BOILERPLATE = re.compile(r"\bdoi:\s*10\.|\bplease (?:visit|see)\b|\bfor further 
 # Designs whose abstract states its points as background-like statements rather than as results.
 STATEMENT_DESIGNS = frozenset({"narrative review", "guideline"})
 READING_WEIGHT = 1.0  # how much plainness counts against relevance when ranking eligible sentences
+# Three findings always (when there are three); a fourth and a fifth only when they read no harder than this
+# (a sentence of 25 words averaging 6 letters): the research summary holds the detail of the harder ones.
+EXTRA_FINDING_LOAD = 1.5
 
 
 def reading_load(text: str) -> float:
@@ -213,7 +216,7 @@ def choose(sentences: list[Sentence], limit: int = 5, design: str = "") -> list[
     eligible = [s for s in pool if scores[s.index] > 0]
     # Relevance decides what may be a finding; among those, plainer sentences rank higher.
     ranked = sorted(eligible, key=lambda s: (-(scores[s.index] - READING_WEIGHT * reading_load(strip_statistics(s.text))), s.index))
-    chosen = ranked[:limit]
+    chosen = ranked[:3] + [s for s in ranked[3:limit] if reading_load(strip_statistics(s.text)) <= EXTRA_FINDING_LOAD]
     results = [s for s in chosen if s.role == "results"][:4]
     conclusions = [s for s in chosen if s.role != "results"][: max(1, limit - len(results))]
     picked = (results + conclusions)[:limit]
