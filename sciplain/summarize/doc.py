@@ -38,6 +38,8 @@ class Doc:
     species: str = ""  # "humans", "mice", "rats", … ("" when unknown)
     no_studies: bool = False  # a review that found no studies it could include
     findings: list[int] = field(default_factory=list)  # sentence indices chosen as key findings
+    # what could have been a key finding however hard it reads: the research summary's results come from here
+    finding_candidates: list[int] = field(default_factory=list)
     resources: object = None  # a resources.Resources (glossary, categories)
 
     @property

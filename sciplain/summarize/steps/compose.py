@@ -328,11 +328,12 @@ def duration_sentence(duration: str, future: bool) -> str:
 
 
 def research_results(doc: Doc, conclusion: Sentence | None) -> list[str]:
-    """Up to three main results, the plainest of the key findings' results sentences (all of them stay in their own field),
+    """Up to three main results, the plainest of the results that could be key findings however hard they read
+    (the key findings leave out a hard fourth or fifth; this, the detailed layer, may take it when it is plain enough),
     else (a narrative review) its points; none for a protocol, whose "results" are plans."""
     if doc.design == "study protocol":
         return []
-    chosen = [doc.sentences[i] for i in doc.findings]
+    chosen = [doc.sentences[i] for i in doc.finding_candidates]
     results = [s for s in chosen if s.role == "results"] or [s for s in chosen if s is not conclusion] or doc.by_role("results")[:2]
     texts = [_summary(s.text, doc, [s]) for s in results]
     if len(texts) > 3:  # the plainest three, in the abstract's order
@@ -381,7 +382,8 @@ def research_limitation(doc: Doc) -> str:
     return text if states_a_limitation(text) else "The authors note a limitation: " + _lower_start(text, doc.abstract_text)
 
 
-@step("research_summary", requires=["sentences", "design", "summary.participants", "summary.study_duration", "findings", "no_studies"],
+@step("research_summary", requires=["sentences", "design", "summary.participants", "summary.study_duration", "finding_candidates",
+                                    "no_studies"],
       assigns=["summary.research_summary"])
 def research_summary_step(doc: Doc) -> Doc:
     """The "more detail" layer, composed in a fixed order: what was asked, who and how, what was found,

@@ -210,13 +210,15 @@ def _pool(sentences: list[Sentence], design: str) -> list[Sentence]:
     return pool
 
 
-def choose(sentences: list[Sentence], limit: int = 5, design: str = "") -> list[Sentence]:
+def choose(sentences: list[Sentence], limit: int = 5, design: str = "", extra_load: float = EXTRA_FINDING_LOAD) -> list[Sentence]:
+    """The key findings' sentences, in the abstract's order: at most four results and at least one conclusion
+    when there is one; past the best three, only those whose ``reading_load`` is at most ``extra_load``."""
     pool = _pool(sentences, design)
     scores = {s.index: score(s, design) for s in pool}
     eligible = [s for s in pool if scores[s.index] > 0]
     # Relevance decides what may be a finding; among those, plainer sentences rank higher.
     ranked = sorted(eligible, key=lambda s: (-(scores[s.index] - READING_WEIGHT * reading_load(strip_statistics(s.text))), s.index))
-    chosen = ranked[:3] + [s for s in ranked[3:limit] if reading_load(strip_statistics(s.text)) <= EXTRA_FINDING_LOAD]
+    chosen = ranked[:3] + [s for s in ranked[3:limit] if reading_load(strip_statistics(s.text)) <= extra_load]
     results = [s for s in chosen if s.role == "results"][:4]
     conclusions = [s for s in chosen if s.role != "results"][: max(1, limit - len(results))]
     picked = (results + conclusions)[:limit]
@@ -476,14 +478,17 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:But|And|So|Yet|Also),?\s+(?=\S)")
 _NOMINAL_START = re.compile(r"^(?:[A-Z][a-z]+(?:ion|ment|ance|ence|ity|ing)|Use|Effects?|Comparison|Role) of\b")
 
 
-@step("key_findings", requires=["sentences", "abbreviations", "design"], assigns=["findings", "summary.key_findings"])
+@step("key_findings", requires=["sentences", "abbreviations", "design"],
+      assigns=["findings", "finding_candidates", "summary.key_findings"])
 def key_findings_step(doc: Doc) -> Doc:
     if doc.design == "study protocol":
-        doc.findings, doc.summary.key_findings = [], []
+        doc.findings, doc.finding_candidates, doc.summary.key_findings = [], [], []
         return doc
+    chosen = choose(doc.sentences, design=doc.design)
+    every = choose(doc.sentences, design=doc.design, extra_load=float("inf"))
     findings: list[KeyFinding] = []
-    chosen: list[int] = []
-    for s in choose(doc.sentences, design=doc.design):
+    candidates: list[int] = []
+    for s in sorted({s.index: s for s in every + chosen}.values(), key=lambda s: s.index):
         plain = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=16,
                         long_forms=False)
         text = capitalise(_LEADING_CONJUNCTION.sub("", reader_text(plain, doc, [s], findings=True)))
@@ -491,8 +496,11 @@ def key_findings_step(doc: Doc) -> Doc:
         if len(text.split()) < 4 or any(f.text == text for f in findings) or not has_verb(text) and (
                 _NOMINAL_START.match(text) or len(text.split()) <= 8):  # "More versus fewer home visits."
             continue
-        findings.append(KeyFinding(text=text, source_sentences=[s.index]))
-        chosen.append(s.index)
-    doc.findings = chosen
+        if s in every:
+            candidates.append(s.index)
+        if s in chosen:
+            findings.append(KeyFinding(text=text, source_sentences=[s.index]))
+    doc.findings = [f.source_sentences[0] for f in findings]
+    doc.finding_candidates = candidates
     doc.summary.key_findings = findings
     return doc
