@@ -163,6 +163,7 @@ _EMBEDDED = frozenset({"that", "which", "who", "whom", "whose", "where", "when",
                        "although", "though", "unless", "whether"})
 # "had been", "has shown": an auxiliary before a participle takes "also" after it
 _PARTICIPLE_NEXT = re.compile(r"(?:been|shown|seen|given|taken|made|found|done|become)\b")
+_AUTHORS_FRAME = re.compile(r"The (?:authors|researchers) (?:conclude|suggest) that ")
 _SINGULAR_VERBS = frozenset({"was", "is", "has", "does"})
 _PLURAL_VERBS = frozenset({"were", "are", "have", "do"})
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "mice", "data", "teeth", "feet", "criteria", "bacteria"})
@@ -204,12 +205,16 @@ def _split_shared_subject(sentence: str) -> str:
     if m is None:
         return sentence
     left, right = sentence[: m.start()], sentence[m.end():]
-    words = _WORDS.findall(left.lower())
-    if len(left.split()) < 7 or len(right.split()) < 5 or not has_verb(left) or _SUBORDINATE.match(left) or (
+    frame = _AUTHORS_FRAME.match(left)
+    clause = left[frame.end():] if frame else left  # "The authors conclude that X is A and is B": X's verbs
+    words = _WORDS.findall(clause.lower())
+    if len(left.split()) < 7 or len(right.split()) < 5 or not has_verb(clause) or _SUBORDINATE.match(clause) or (
             _EMBEDDED.intersection(words)):
         return sentence
     verb = m.group(4)
-    pronoun = _subject_pronoun(left, verb.lower())
+    if verb.lower() in ("have", "do", "are") and " to " in clause:
+        return sentence  # "It is important to be aware of X and have Y": "have" is the infinitive's
+    pronoun = _subject_pronoun(clause, verb.lower())
     if pronoun is None:
         return sentence
     low = verb.lower()

@@ -115,6 +115,23 @@ def test_research_summary_never_doubles_the_conclusion_frame(offline, conclusion
     assert "that that" not in text.lower() and "that it was concluded" not in text
 
 
+@pytest.mark.parametrize("conclusion, expected", [
+    # the results or the study as subject already say whose conclusion it is
+    ("These findings establish a link between cold water and lower spasticity in spinal cord injury.",
+     "These findings establish a link between cold water and lower spasticity in spinal cord injury."),
+    ("The results of this study suggest that cold water eases spasticity in adults with spinal cord injury.",
+     "The authors suggest that cold water eases spasticity in adults with spinal cord injury."),
+    # a second verb phrase of the conclusion becomes a sentence of its own, its subject the conclusion's, not the authors'
+    ("Cold water reduces spasticity in adults with spinal cord injury and is safe for people with low blood pressure.",
+     ("The authors conclude that cold water reduces spasticity in adults with spinal cord injury. It is also safe for "
+     "people with low blood pressure.")),
+])
+def test_research_summary_frames_a_conclusion_only_when_it_needs_saying_whose_it_is(offline, conclusion, expected):
+    a = article("T", [("RESULTS", "Spasticity scores fell after cold water immersion in most of the adults."),
+                      ("CONCLUSIONS", conclusion)])
+    assert expected in offline.analyse(a).summary.research_summary
+
+
 @pytest.mark.parametrize("duration, sentence", [
     ("24-week treatment period", "It involved a 24-week treatment period."),
     ("8-week program", "It involved an 8-week program."),

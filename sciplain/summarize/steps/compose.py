@@ -236,9 +236,15 @@ DESIGN_NOUN = {
 PRESENT_TENSE = frozenset({"narrative review", "guideline"})  # a review is, a study was
 OUTCOME = re.compile(r"\b(?:primary|main) (?:outcome|end ?point)s?(?: measures?)? (?:was|were|will be|is|are|included) (?P<what>[^;]{3,120}?)\.?$",
                      re.IGNORECASE)
-CONCLUSION_FRAME = re.compile(r"^(?:(?:these|our|the|this|the present) (?:results|findings|data|observations|study|review|trial|work|analysis)|"
+# "These results suggest that", "The results of this study show that", "Cross-sectional analyses suggest that"
+_EVIDENCE = r"(?:results?|findings?|data|observations?|study|review|trial|work|analys[ie]s|experiments?|evidence)"
+CONCLUSION_FRAME = re.compile(rf"^(?:(?:[\w-]+ ){{0,3}}?{_EVIDENCE}(?: of (?:this|the|our|the present) (?:study|review|trial|work|analysis))?|"
                               r"we|the authors) (?:further |strongly |collectively |also )?(?P<verb>suggest|indicat|show|demonstrat|impl|reveal|"
                               r"conclud|support|propos)\w*(?: the (?:idea|notion|view|hypothesis))? that\s+", re.IGNORECASE)
+# A conclusion whose subject is already the study or its results ("These findings establish a link …", "The study
+# found no link …") says whose conclusion it is: "The authors conclude that" would only add words.
+OWN_SUBJECT = re.compile(rf"^(?:these|this|the|our|the present|such) (?:(?:[\w-]+ ){{0,2}}{_EVIDENCE}|model|approach|"
+                         r"method|strategy|framework)\b(?! (?:of|in|on|for|from|with|that|which)\b)", re.IGNORECASE)
 TENTATIVE = ("suggest", "impl", "support", "propos")  # frames that hedge: the authors "suggest", not "conclude"
 
 
@@ -357,7 +363,7 @@ def research_conclusion(doc: Doc, s: Sentence) -> str:
     m = CONCLUSION_FRAME.match(text)
     # "We did not find …" already says who concludes; "That X did not rise suggests Y" opens with a clause that
     # "The authors conclude that" would double ("conclude that that X …").
-    if m is None and re.match(r"(?:we|the authors|the researchers|that)\b", text, re.IGNORECASE):
+    if m is None and (re.match(r"(?:we|the authors|the researchers|that)\b", text, re.IGNORECASE) or OWN_SUBJECT.match(text)):
         return _summary(text, doc, [s])
     if m is None:
         return _summary(f"The authors conclude that {_lower_start(text, doc.abstract_text)}", doc, [s])
