@@ -96,8 +96,6 @@ def _plain(text: str, doc: Doc, max_words: int = 14) -> str:
                    long_forms=False)
 
 
-
-
 def what_was_studied(doc: Doc, question: str) -> str:
     return third_person(_plain(question, doc), authors(doc.design)) if question else ""
 

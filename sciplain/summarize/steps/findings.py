@@ -210,19 +210,32 @@ def _pool(sentences: list[Sentence], design: str) -> list[Sentence]:
     return pool
 
 
-def choose(sentences: list[Sentence], limit: int = 5, design: str = "", extra_load: float = EXTRA_FINDING_LOAD) -> list[Sentence]:
-    """The key findings' sentences, in the abstract's order: at most four results and at least one conclusion
-    when there is one; past the best three, only those whose ``reading_load`` is at most ``extra_load``."""
+def ranked(sentences: list[Sentence], design: str = "") -> list[tuple[Sentence, float]]:
+    """The sentences that may be key findings, best first, each with its ``reading_load``: relevance decides what
+    may be a finding; among those, plainer sentences rank higher."""
     pool = _pool(sentences, design)
-    scores = {s.index: score(s, design) for s in pool}
-    eligible = [s for s in pool if scores[s.index] > 0]
-    # Relevance decides what may be a finding; among those, plainer sentences rank higher.
-    ranked = sorted(eligible, key=lambda s: (-(scores[s.index] - READING_WEIGHT * reading_load(strip_statistics(s.text))), s.index))
-    chosen = ranked[:3] + [s for s in ranked[3:limit] if reading_load(strip_statistics(s.text)) <= extra_load]
+    out = []
+    for s in pool:
+        relevance = score(s, design)
+        if relevance > 0:
+            load = reading_load(strip_statistics(s.text))
+            out.append((s, relevance - READING_WEIGHT * load, load))
+    out.sort(key=lambda t: (-t[1], t[0].index))
+    return [(s, load) for s, _, load in out]
+
+
+def pick(candidates: list[tuple[Sentence, float]], limit: int = 5, extra_load: float = EXTRA_FINDING_LOAD) -> list[Sentence]:
+    """From ``ranked`` candidates, the key findings' sentences in the abstract's order: at most four results and at
+    least one conclusion when there is one; past the best three, only those whose load is at most ``extra_load``."""
+    chosen = [s for s, _ in candidates[:3]] + [s for s, load in candidates[3:limit] if load <= extra_load]
     results = [s for s in chosen if s.role == "results"][:4]
     conclusions = [s for s in chosen if s.role != "results"][: max(1, limit - len(results))]
     picked = (results + conclusions)[:limit]
     return sorted(picked, key=lambda s: s.index)
+
+
+def choose(sentences: list[Sentence], limit: int = 5, design: str = "", extra_load: float = EXTRA_FINDING_LOAD) -> list[Sentence]:
+    return pick(ranked(sentences, design), limit, extra_load)
 
 
 # --- the authors' voice -------------------------------------------------------------------------------
@@ -484,10 +497,12 @@ def key_findings_step(doc: Doc) -> Doc:
     if doc.design == "study protocol":
         doc.findings, doc.finding_candidates, doc.summary.key_findings = [], [], []
         return doc
-    chosen = choose(doc.sentences, design=doc.design)
-    every = choose(doc.sentences, design=doc.design, extra_load=float("inf"))
+    candidates_ranked = ranked(doc.sentences, doc.design)
+    chosen = pick(candidates_ranked)
+    every = pick(candidates_ranked, extra_load=float("inf"))
     findings: list[KeyFinding] = []
     candidates: list[int] = []
+    in_every, in_chosen = {s.index for s in every}, {s.index for s in chosen}
     for s in sorted({s.index: s for s in every + chosen}.values(), key=lambda s: s.index):
         plain = rewrite(s.text, abbreviations=doc.abbreviations, resources=doc.resources, level="simple", max_words=16,
                         long_forms=False)
@@ -496,9 +511,9 @@ def key_findings_step(doc: Doc) -> Doc:
         if len(text.split()) < 4 or any(f.text == text for f in findings) or not has_verb(text) and (
                 _NOMINAL_START.match(text) or len(text.split()) <= 8):  # "More versus fewer home visits."
             continue
-        if s in every:
+        if s.index in in_every:
             candidates.append(s.index)
-        if s in chosen:
+        if s.index in in_chosen:
             findings.append(KeyFinding(text=text, source_sentences=[s.index]))
     doc.findings = [f.source_sentences[0] for f in findings]
     doc.finding_candidates = candidates
