@@ -324,6 +324,19 @@ def _kept_after_auxiliary(parts: list[str], i: int, rep: str) -> str:
     return parts[i] if _after_auxiliary(parts, i) else rep
 
 
+_IRREGULAR_PARTICIPLES = frozenset({"shown", "seen", "known", "given", "done", "made", "taken", "found", "described", "written",
+                                    "held", "kept", "thought", "felt", "told", "begun", "grown", "drawn", "chosen", "undergone"})
+
+
+def _previously(parts: list[str], i: int, rep: str) -> str:
+    """"Previously, pain was high" is "Before, …"; before a participle ("was previously seen", "patients previously
+    treated", "as previously reported") "before" cannot stand ("was before seen"), so the word stays."""
+    following = _word_after(parts, i)
+    if _after_auxiliary(parts, i) or following.endswith("ed") or following in _IRREGULAR_PARTICIPLES:
+        return parts[i]
+    return rep
+
+
 def _equivalent(parts: list[str], i: int, rep: str) -> str:
     """"equivalent to" and "were equivalent" are "equal"; the noun ("spherical equivalent", "an equivalent of")
     is a measure, not "equal"."""
@@ -422,6 +435,7 @@ _IN_CONTEXT = {
     "significant": _significant,
     **{w: _participle("shown") for w in ("demonstrated", "revealed", "illustrated", "exhibited")},
     "indicated": _indicated, "obtained": _obtained, "determined": _kept_after_auxiliary, "ascertained": _kept_after_auxiliary,
+    "previously": _previously,
     "equivalent": _equivalent, **{w: _so for w in ("thus", "hence", "therefore", "consequently")},
     "characterized": _characterized, "characterised": _characterized, "traditional": _traditional,
     "intervention": _intervention, "interventions": _intervention, "population": _population, "populations": _population,

@@ -1,7 +1,7 @@
 import pytest
 
 from sciplain.summarize.clauses import split_long
-from sciplain.summarize.plain import rewrite, strip_statistics
+from sciplain.summarize.plain import plain_words, rewrite, strip_statistics
 from sciplain.summarize.terms import apply_glossary
 from sciplain.summarize.textutil import has_negation, numbers_in
 
@@ -130,3 +130,15 @@ def test_plain_rewrite_keeps_short_forms_of_long_abbreviations_only_when_asked()
     text = "LPA2 rose after SCI."
     assert rewrite(text, abbreviations=abbr, resources=None) == "Lysophosphatidic acid receptor 2 rose after spinal cord injury."
     assert rewrite(text, abbreviations=abbr, resources=None, long_forms=False) == "LPA2 rose after spinal cord injury."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Previously, pain was high after the injury.", "Before, pain was high after the injury."),
+    ("This was not known previously.", "This was not known before."),
+    # before a participle "before" cannot stand: "was before seen", "patients before treated"
+    ("Pain was previously seen in these rats.", "Pain was previously seen in these rats."),
+    ("Patients previously treated with opioids did better.", "Patients previously treated with opioids did better."),
+    ("Pain was higher than previously thought.", "Pain was higher than previously thought."),
+])
+def test_previously_is_before_only_where_before_can_stand(text, expected):
+    assert plain_words(text) == expected
