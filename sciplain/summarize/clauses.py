@@ -243,6 +243,10 @@ _OPENER = re.compile(r"^(?:Moreover|Furthermore|Additionally|In addition|Also|Ho
                      r"Importantly|Notably|Interestingly|Finally|Overall|In conclusion|In summary|Taken together|"
                      r"Collectively|Together|Consequently|Conversely|In contrast|Similarly|Likewise|Particularly|In particular|Indeed|"
                      r"Specifically|Of note|Mechanistically|Here(?:in)?|Recently|Lastly|Accordingly|As expected|For example|For instance|"
+                     r"Remarkably|Surprisingly|Unexpectedly|Strikingly|Unfortunately|Altogether|In brief|In short|As such|"
+                     r"In parallel|Functionally|Further|Still|On the one hand|On the other hand|"
+                     r"Contrary to (?:the )?(?:general|common|previous|prevailing) (?:assumptions?|beliefs?|views?|expectations?)|"
+                     r"In (?:this|the present) (?:case report|article)|"
                      r"In (?:this|the present|the current|our) (?:study|work|analysis|paper|report|review|trial|cohort|series)),\s+")
 
 

@@ -273,3 +273,15 @@ def test_the_simple_explanation_tells_what_was_found_before_how_good_the_studies
 def test_the_fast_cue_tests_agree_with_the_patterns_whatever_the_case(text):
     assert is_descriptive(text) == bool(DESCRIPTIVE.search(text))
     assert states_an_effect(text) == bool(EFFECT.search(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unfortunately, the patient died from heart failure on her 23rd day in hospital.",
+     "The patient died from heart failure on her 23rd day in hospital."),
+    ("Contrary to the general assumption, the drug lowered pain in most of the treated rats.",
+     "The drug lowered pain in most of the treated rats."),
+    ("In this case report, the researchers describe a brace made for a growing girl with scoliosis.",
+     "The researchers describe a brace made for a growing girl with scoliosis."),
+])
+def test_a_finding_stands_without_the_authors_comment_on_it(text, expected):
+    assert split_long(text) == expected
