@@ -422,3 +422,14 @@ def without_list_markers(text: str) -> str:
     if len(found) < 2 or not any(found == sequence[:len(found)] for sequence in _LIST_SEQUENCES):
         return text
     return _LIST_MARKER.sub("", text)
+
+
+# A sub-heading left inside a section's text: "COSTS: Gauze is inexpensive …", "LENGTH OF HOSPITAL STAY: Four trials …",
+# "Comparison 4: …". The sentence after it says what it is about; the heading only reads as shouting.
+_SUB_LABEL = re.compile(r"^(?:[A-Z][A-Z'-]{3,}(?: [A-Z][A-Z'-]*){0,5}|(?:Comparison|Outcome|Objective) \d+):\s+(?=[A-Z])")
+
+
+def without_sub_label(text: str) -> str:
+    if ":" not in text[:60]:  # every label ends in one, early
+        return text
+    return _SUB_LABEL.sub("", text, count=1)

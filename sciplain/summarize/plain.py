@@ -17,6 +17,7 @@ from .clauses import (
     split_long,
     without_list_markers,
     without_mid_connectives,
+    without_sub_label,
 )
 from .plain_words import PLAIN_WORDS, SUMMARY_WORDS
 from .resources import Resources
@@ -471,7 +472,7 @@ def rewrite(text: str, *, abbreviations: dict[str, str], resources: Resources | 
     Without ``long_forms`` an abbreviation whose long form is longer than ``LONG_FORM_WORDS`` keeps its short form."""
     source = text
     text = strip_statistics(text)
-    text = without_mid_connectives(balance_brackets(without_list_markers(text)))
+    text = without_mid_connectives(balance_brackets(without_list_markers(without_sub_label(text))))
     text = expand(text, abbreviations, None if long_forms else LONG_FORM_WORDS)
     if level == "simple":
         text = drop_frame(drop_asides(drop_parentheticals(text)))

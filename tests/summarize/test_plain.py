@@ -142,3 +142,13 @@ def test_plain_rewrite_keeps_short_forms_of_long_abbreviations_only_when_asked()
 ])
 def test_previously_is_before_only_where_before_can_stand(text, expected):
     assert plain_words(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("COSTS: Gauze is cheap but takes more nursing time than foam.", "Gauze is cheap but takes more nursing time than foam."),
+    ("LENGTH OF HOSPITAL STAY: Four trials showed no difference.", "Four trials showed no difference."),
+    # a sentence that opens with an abbreviation keeps it
+    ("HIV: a virus that weakens the immune system.", "HIV: a virus that weakens the immune system."),
+])
+def test_a_sub_heading_inside_a_section_is_not_part_of_its_sentence(text, expected):
+    assert rewrite(text, abbreviations={}, resources=None) == expected
