@@ -290,7 +290,13 @@ def _semicolon_list(rest: str) -> bool:
     if len(words) > 1 and words[0] in ("and", "or") and (
             words[1] in _AUXILIARIES or words[1] in _TENSED or words[1].endswith("ly")):
         return True
-    return bool(_LIST_AFTER_SEMICOLON.match(rest)) and not has_verb(rest.split(";", 1)[0])
+    if not _LIST_AFTER_SEMICOLON.match(rest):
+        return False
+    # "…vegetables; estimated intake of potassium; and …": a clause would have its subject first, so an "-ed" word
+    # that opens the item is an adjective
+    item = rest.split(";", 1)[0]
+    first, _, tail = item.partition(" ")
+    return not has_verb(tail if first.endswith("ed") else item)
 
 
 _PREPOSITION = re.compile(r"(?:for|at|by|in|on|with|from|to|via|through|during|after|before|without)\s", re.IGNORECASE)

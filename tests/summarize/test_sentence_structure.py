@@ -60,6 +60,11 @@ def test_what_follows_an_adverbial_phrase_is_the_object_and_no_closing_appositiv
       "factors but not treatments."),
      ("Five studies measured the sensitivity of devices but did not measure deaths. And two studies checked risk "
       "factors but not treatments.")),
+    # the items of a list, one opening with an adjective in "-ed"
+    (("The training group increased its intake of fruits and vegetables; estimated intake of potassium; and urine "
+      "potassium excretion."),
+     ("The training group increased its intake of fruits and vegetables; estimated intake of potassium; and urine "
+      "potassium excretion.")),
     # a phrase that opens with a preposition and has no verb goes on the sentence before it
     (("The recommendations to limit the risk of transmission include farm registration and access to credit for "
       "farms; for village poultry, better quarantine of sick birds."),
