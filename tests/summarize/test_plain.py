@@ -152,3 +152,12 @@ def test_previously_is_before_only_where_before_can_stand(text, expected):
 ])
 def test_a_sub_heading_inside_a_section_is_not_part_of_its_sentence(text, expected):
     assert rewrite(text, abbreviations={}, resources=None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The process is accompanied by the release of energy.", "The process comes with the release of energy."),
+    ("The rise was accompanied by a drop in pain.", "The rise came with a drop in pain."),
+    ("Pain, accompanied by fever, rose after surgery.", "Pain, with fever, rose after surgery."),
+])
+def test_accompanied_by_keeps_a_verb_when_it_is_the_verb(text, expected):
+    assert plain_words(text) == expected
