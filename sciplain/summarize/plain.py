@@ -96,10 +96,11 @@ def strip_statistics(text: str) -> str:
     def drop_stat_paren(m: re.Match) -> str:
         inner = m.group(1)
         # "(risk ratio (RR) 0.66, …)": a statistic's short name in brackets goes first, so that its whole bracket can
-        if inner.strip() in _STAT_NAMES or _STAT_TOKEN.search(inner) or re.fullmatch(r"\s*[-−]?\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)?.*", inner) and re.search(r"\d", inner) and len(inner) < 40:
+        if inner.strip() in _STAT_NAMES or inner.startswith("Formula:") or _STAT_TOKEN.search(inner) or re.fullmatch(r"\s*[-−]?\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)?.*", inner) and re.search(r"\d", inner) and len(inner) < 40:
             return _gap(m)
         return m.group(0)
 
+    length = len(text)
     if "(" in text or "[" in text:
         text = _ISOTOPE.sub(r"\1", text)
         text = _NAMED_VALUE.sub("", text)
@@ -110,7 +111,15 @@ def strip_statistics(text: str) -> str:
             low = text.lower()
             if any(n in low for n in needs):
                 text = rx.sub("", text)
+    if len(text) < length:
+        text = _LEFT_OPEN.sub("", text)
     return tidy(text)
+
+
+# What a statistic leaves behind when it goes: "… no treatment (RR 0.52 …) and (RR 0.40 …), respectively" ends in
+# "and"; "…, with a slope of [Formula: see text], …" in a phrase that opens onto nothing.
+_LEFT_OPEN = re.compile(r"\s+(?:and|or)(?=\s*(?:[,.;]|$|,?\s*respectively\b))|"
+                        r",\s+[^,;.()]{1,40}?\b(?:of|to|with|at|by|for|from|was|were|is|are)(?=\s*[,;.]|\s*$)")
 
 
 def _gap(m: re.Match) -> str:

@@ -58,9 +58,14 @@ def short_aim(aim: str, limit: int = 14) -> str:
     if len(aim.split()) <= limit:
         return aim
     m = QUALIFIER.search(aim)
-    if m and len(aim[: m.start()].split()) >= 6:
+    if m and len(aim[: m.start()].split()) >= 6 and not _ENDS_OPEN.search(aim[: m.start()]):
         return aim[: m.start()]
     return aim
+
+
+# "the benefit and safety of | using X": after a preposition, an article or a conjunction the "qualifier" is the
+# object the phrase needs, and a cut there would leave "… safety of."
+_ENDS_OPEN = re.compile(r"\b(?:of|for|in|on|to|with|by|from|at|the|a|an|and|or|between)$", re.IGNORECASE)
 
 
 # How a title says how the work was done: "… lens sizing based on iris measurements", "… tumor growth through HIF-1".
@@ -73,7 +78,7 @@ def without_method(title: str, limit: int = 14) -> str:
     if len(title.split()) <= limit:
         return title
     m = _TITLE_METHOD.search(title)
-    return title[: m.start()] if m and len(title[: m.start()].split()) >= 6 else title
+    return title[: m.start()] if m and len(title[: m.start()].split()) >= 6 and not _ENDS_OPEN.search(title[: m.start()]) else title
 
 
 # How each kind of stated question is put to a reader, per field: patients, then clinicians.
@@ -91,7 +96,7 @@ def study_question(doc: Doc, level: str = "simple") -> str:
     whether …") or else from the title; not yet rewritten, so each field can rewrite it at its level."""
     frames = QUESTION_FRAMES[level]
     for s in doc.by_role("objective") + doc.sentences[:4]:
-        text = strip_statistics(s.text).rstrip(". ")
+        text = strip_statistics(_OPEN_END.sub("", s.text.rstrip())).rstrip(". ")
         for rx in AIM_PATTERNS:
             m = rx.match(text)
             if m:
@@ -124,6 +129,12 @@ def study_question(doc: Doc, level: str = "simple") -> str:
     if states_something(title):
         return frames["title"] + lower_first(title)
     return frames["topic"] + lower_first(title)
+
+
+# An aim that introduces a list given in the sentences after it: "… with effects of their non-PBO equivalent in
+# relation to:" reads as a question only without its open end.
+_OPEN_END = re.compile(r"(?:\s+(?:in relation to|with respect to|with regard to|regarding|including|such as|as follows|"
+                       r"of|for|on|to|in|and|or|the following))+\s*:$", re.IGNORECASE)
 
 
 # An aim that only points back: "study this", "address these questions", "do so".

@@ -161,3 +161,19 @@ def test_a_sub_heading_inside_a_section_is_not_part_of_its_sentence(text, expect
 ])
 def test_accompanied_by_keeps_a_verb_when_it_is_the_verb(text, expected):
     assert plain_words(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two bracketed results "respectively" leave an "and" with nothing after it
+    (("Bleeding was less common in women who received the drug (RR 0.52, 95% CI 0.42 to 0.63) and (RR 0.40, 95% CI "
+      "0.23 to 0.71), respectively."),
+     "Bleeding was less common in women who received the drug, respectively."),
+    # MEDLINE's placeholder for a formula goes, and so does the phrase it completed
+    (("A moderate link exists between MRI and CT values for all subjects, with a slope of [Formula: see text], "
+      "indicating that fat rises as density falls."),
+     "A moderate link exists between MRI and CT values for all subjects, indicating that fat rises as density falls."),
+    # nothing was removed: a sentence that ends in "to" is left alone
+    ("The researchers asked which drugs the patients were exposed to.", "The researchers asked which drugs the patients were exposed to."),
+])
+def test_what_a_removed_statistic_leaves_open_goes_with_it(text, expected):
+    assert strip_statistics(text) == expected

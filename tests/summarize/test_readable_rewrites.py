@@ -307,6 +307,10 @@ def test_an_aim_keeps_what_follows_followed_by():
     aim = ("investigate the correct positioning and examine the effects of spinal bracing to relieve pain or to prevent further "
            "vertebral collapse in people with MSCC")
     assert short_aim(aim) == aim
+    # nor where the phrase before the cut needs what follows: "the benefit and safety of | using X"
+    aim = ("evaluate the efficacy and safety of using sodium hyaluronate artificial tears for ocular discomfort and tear-film "
+           "stability after cataract surgery")
+    assert short_aim(aim) == aim
 
 
 def test_a_subheading_left_among_the_results_is_no_key_finding(offline):
