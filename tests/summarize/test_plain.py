@@ -177,3 +177,13 @@ def test_accompanied_by_keeps_a_verb_when_it_is_the_verb(text, expected):
 ])
 def test_what_a_removed_statistic_leaves_open_goes_with_it(text, expected):
     assert strip_statistics(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The effects of concomitant atrial fibrillation surgery were small.", "The effects of combined atrial fibrillation surgery were small."),
+    ("Patients took concomitant medications.", "Patients took other medicines."),
+    ("Pain fell, concomitant with a rise in sleep.", "Pain fell, along with a rise in sleep."),
+    ("The drugs were given concomitantly.", "The drugs were given at the same time."),
+])
+def test_concomitant_as_an_adjective_is_no_at_the_same_time(text, expected):
+    assert plain_words(text) == expected
