@@ -110,6 +110,17 @@ def _number_checks(summary: Summary, source: str) -> list[Check]:
     return checks
 
 
+# An abbreviation whose long form holds a negation: "44 no light perception (NLP) eyes". Written out in a finding
+# ("1 NLP eye" -> "1 no light perception eye") it names a thing and adds no negation.
+_NEGATED_LONG_FORM = re.compile(r"\b((?:no|non|not)[\s-][\w\s-]{3,40}?)\s*\([A-Z][A-Za-z]{1,7}\)", re.IGNORECASE)
+
+
+def _without_negated_names(text: str, source: str) -> str:
+    for m in _NEGATED_LONG_FORM.finditer(source):
+        text = re.sub(rf"\b{re.escape(m.group(1))}\b", "", text, flags=re.IGNORECASE)
+    return text
+
+
 def _finding_checks(summary: Summary, source: str, sentences: list[Sentence], resources: Resources | None) -> list[Check]:
     checks: list[Check] = []
     for i, finding in enumerate(summary.key_findings):
@@ -119,9 +130,12 @@ def _finding_checks(summary: Summary, source: str, sentences: list[Sentence], re
             checks.append(_check("F003", field, detail="has no valid source sentence"))
             continue
         src = " ".join(sentences[j].text for j in idx)
-        negated = has_negation(src)
+        negated, stated, said = has_negation(src), has_negation(finding.text), src
+        if negated != stated:  # a name that holds a negation ("no light perception (NLP)") is no negation
+            said = _without_negated_names(src, source)
+            negated, stated = has_negation(said), has_negation(_without_negated_names(finding.text, source))
         # A negation only inside brackets ("(no exercise)") may go with the brackets.
-        if negated != has_negation(finding.text) and has_negation(drop_parentheticals(strip_statistics(src))) == negated:
+        if negated != stated and has_negation(drop_parentheticals(strip_statistics(said))) == negated:
             checks.append(_check("F002", field, change="lost" if negated else "added", finding=finding.text[:80], source=src[:80]))
         hedge = HEDGE.search(src)
         if hedge and not HEDGE.search(finding.text):

@@ -6,7 +6,7 @@ from sciplain.summarize.evidence import evidence_for_design
 from sciplain.summarize.steps.sentences import split_article
 from sciplain.summarize.types import EvidenceLevel, Implication, KeyFinding, Summary
 
-from .abstracts import PROTOCOL, RCT
+from .abstracts import PROTOCOL, RCT, article
 
 
 def good(**changes) -> Summary:
@@ -47,6 +47,16 @@ def test_check_f001_accepts_numbers_the_source_spells_out():
 ])
 def test_check_f002_negation_lost_or_added(text, source):
     assert "F002" in codes(good(key_findings=[KeyFinding(text=text, source_sentences=[source])]))
+
+
+def test_check_f002_a_written_out_abbreviation_adds_no_negation():
+    a = article("Eye injuries", [("RESULTS", ("Of the eyes, 44 had no light perception (NLP) at the end. "
+                                              "Vision was worse in 2 NLP eyes after a late lens."))])
+    written_out = "Vision was worse in 2 no light perception eyes after a late lens."
+    assert "F002" not in codes(good(key_findings=[KeyFinding(text=written_out, source_sentences=[1])]), a)
+    # a negation of the finding's own is still one
+    added = "Vision was not worse in 2 no light perception eyes after a late lens."
+    assert "F002" in codes(good(key_findings=[KeyFinding(text=added, source_sentences=[1])]), a)
 
 
 @pytest.mark.parametrize("finding", [
@@ -125,7 +135,7 @@ def test_finalize_adds_readability_per_field():
 def test_check_f003_counts_a_glossary_plain_form_in_its_plural_as_support():
     from sciplain.summarize.resources import Resources
 
-    from .abstracts import article
+
 
     rats = article("Contusions", [("RESULTS", "Contusions healed in the treated rats.")])
     resources = Resources.build(glossary=[{"term": "contusion", "plain": "bruising injury", "aliases": ["contusions"]}], categories=[])
