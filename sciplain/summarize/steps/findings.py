@@ -107,7 +107,7 @@ BOILERPLATE = re.compile(r"\bdoi:\s*10\.|\bplease (?:visit|see)\b|\bfor further 
                          re.IGNORECASE)
 # Designs whose abstract states its points as background-like statements rather than as results.
 STATEMENT_DESIGNS = frozenset({"narrative review", "guideline"})
-READING_WEIGHT = 1.0  # how much plainness counts against relevance when ranking eligible sentences
+READING_WEIGHT = 2.0  # how much plainness counts against relevance when ranking eligible sentences
 # Three findings always (when there are three); a fourth and a fifth only when they read no harder than this
 # (a sentence of 25 words averaging 6 letters): the research summary holds the detail of the harder ones.
 EXTRA_FINDING_LOAD = 1.5
