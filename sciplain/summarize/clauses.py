@@ -164,6 +164,8 @@ _EMBEDDED = frozenset({"that", "which", "who", "whom", "whose", "where", "when",
 # "had been", "has shown": an auxiliary before a participle takes "also" after it
 _PARTICIPLE_NEXT = re.compile(r"(?:been|shown|seen|given|taken|made|found|done|become)\b")
 _AUTHORS_FRAME = re.compile(r"The (?:authors|researchers) (?:conclude|suggest) that ")
+# "when compared with", "if needed": a subordinator before a participle has no subject of its own to take the verb
+_REDUCED = re.compile(r"\b(?:when|if|while|although|though|unless)\s+(?=\w+(?:ed|ing)\b)")
 _SINGULAR_VERBS = frozenset({"was", "is", "has", "does"})
 _PLURAL_VERBS = frozenset({"were", "are", "have", "do"})
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "mice", "data", "teeth", "feet", "criteria", "bacteria"})
@@ -209,7 +211,7 @@ def _split_shared_subject(sentence: str) -> str:
     clause = left[frame.end():] if frame else left  # "The authors conclude that X is A and is B": X's verbs
     words = _WORDS.findall(clause.lower())
     if len(left.split()) < 7 or len(right.split()) < 5 or not has_verb(clause) or _SUBORDINATE.match(clause) or (
-            _EMBEDDED.intersection(words)):
+            _EMBEDDED.intersection(words) and _EMBEDDED.intersection(_WORDS.findall(_REDUCED.sub(" ", clause.lower())))):
         return sentence
     verb = m.group(4)
     if verb.lower() in ("have", "do", "are") and " to " in clause:

@@ -80,7 +80,7 @@ PLAIN_WORDS: dict[str, str] = {
     # general academic words with a shorter everyday word that fits every use
     "novel": "new", "utilisation": "use", "illustrate": "show", "illustrates": "shows", "illustrated": "showed",
     "reveal": "show", "reveals": "shows", "revealed": "showed", "revealing": "showing", "accumulation": "build-up",
-    "elucidate": "explain", "elucidated": "explained", "ascertain": "find out", "ascertained": "found out",
+    "elucidate": "explain", "elucidated": "explained", "elucidating": "explaining", "elucidates": "explains", "ascertain": "find out", "ascertained": "found out",
     "undertaken": "done", "markedly": "greatly", "considerably": "greatly", "dramatically": "greatly",
     "rapid": "fast", "rapidly": "quickly", "more rapid": "faster", "more rapidly": "faster", "most rapid": "fastest",
     "less rapid": "slower", "transient": "brief", "transiently": "briefly", "persistent": "lasting",

@@ -138,8 +138,9 @@ _OPEN_END = re.compile(r"(?:\s+(?:in relation to|with respect to|with regard to|
 
 
 # An aim that only points back: "study this", "address these questions", "do so".
-_POINTS_BACK = re.compile(r"^(?:\w+\s+){1,2}(?:this|these|that|those|it|them|so)(?:\s+(?:question|questions|issue|issues|gap|problem))?\s*(?:$|,)",
-                          re.IGNORECASE)
+# "find such molecules" points back as well: the molecules are named in the sentence before.
+_POINTS_BACK = re.compile(r"^(?:\w+\s+){1,2}(?:(?:this|these|that|those|it|them|so)(?:\s+(?:question|questions|issue|issues|gap|problem))?|"
+                          r"such\s+[\w-]+)\s*(?:$|,)", re.IGNORECASE)
 
 
 # "We present and develop the theory": a verb joined to the paper's verb agrees with "This paper" too.

@@ -126,6 +126,11 @@ def test_a_participle_that_is_no_effect_of_the_clause_before_it_stays(text):
      "Serum BDNF levels may serve as a sign of the effects of training. They may also provide a tool for checking treatments."),
     ("The complication rate was 39% in the stent group of the trial and was 46% in the surgery group.",
      "The complication rate was 39% in the stent group of the trial. It was 46% in the surgery group."),
+    # "when compared with" has no subject of its own to take the second verb
+    (("The mutant opsins had variable degrees of regrowth when compared with normal opsin but showed no misfolding "
+      "in the cell."),
+     ("The mutant opsins had variable degrees of regrowth when compared with normal opsin. But they showed no "
+      "misfolding in the cell.")),
 ])
 def test_a_second_verb_phrase_of_a_long_sentence_becomes_a_sentence_with_a_pronoun(text, expected):
     assert split_long(text, max_words=12) == expected
