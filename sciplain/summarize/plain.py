@@ -475,12 +475,17 @@ def _swap_word(word: str, words: dict[str, str]) -> str:
     return capitalise(rep) if word[0].isupper() else rep
 
 
+_PERCENT_GLUED = re.compile(r"(\d%)(?=[A-Za-z])")  # "7.2%minors", as some abstracts print it
+
+
 def rewrite(text: str, *, abbreviations: dict[str, str], resources: Resources | None,
             level: str = "simple", max_words: int = 18, long_forms: bool = True) -> str:
     """One source sentence, rewritten for readers. ``level`` is "simple" (patients) or "summary" (clinicians).
     Without ``long_forms`` an abbreviation whose long form is longer than ``LONG_FORM_WORDS`` keeps its short form."""
     source = text
     text = strip_statistics(text)
+    if "%" in text:
+        text = _PERCENT_GLUED.sub(r"\1 ", text)
     text = without_mid_connectives(balance_brackets(without_list_markers(without_sub_label(text))))
     text = expand(text, abbreviations, None if long_forms else LONG_FORM_WORDS)
     if level == "simple":

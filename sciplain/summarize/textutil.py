@@ -164,11 +164,12 @@ def capitalise(text: str) -> str:
 
 
 def lower_first(text: str) -> str:
-    """Lower-case the first letter unless the first word looks like an acronym or a name ("SCI", "BDNF")."""
+    """Lower-case the first letter unless the first word looks like an acronym or a name ("SCI", "BDNF", the genus
+    initial of "C. frutescens")."""
     if not text:
         return text
     first = text.split(" ", 1)[0]
-    if len(first) > 1 and (first[1:2].isupper() or any(c.isdigit() for c in first)):
+    if len(first) > 1 and (first[1:2].isupper() or first[1:2] == "." or any(c.isdigit() for c in first)):
         return text
     return text[:1].lower() + text[1:]
 

@@ -122,7 +122,8 @@ def test_the_strength_of_a_narrative_review_reads_as_english(offline):
     a = article("Cortical reorganization after spinal cord injury: a review",
                 [("", "We review how the cortex reorganizes after spinal cord injury. Reorganization varies between people.")])
     items = offline.analyse(a).summary.practical_implications
-    assert items[0].text.startswith("This kind of study gives the weakest evidence.")
+    assert items[0].text == ("This kind of study gives the weakest evidence. That level covers a single case, an expert "
+                             "opinion or a review that does not combine results.")
 
 
 def test_a_study_of_no_known_type_is_not_described_by_the_scale_s_examples(offline):

@@ -187,3 +187,8 @@ def test_what_a_removed_statistic_leaves_open_goes_with_it(text, expected):
 ])
 def test_concomitant_as_an_adjective_is_no_at_the_same_time(text, expected):
     assert plain_words(text) == expected
+
+
+def test_a_percentage_glued_to_its_noun_gets_its_space():
+    assert rewrite("In 2012, 7.2%minors were seen by a mental health service.", abbreviations={}, resources=None) == (
+        "In 2012, 7.2% minors were seen by a mental health service.")

@@ -334,3 +334,10 @@ def test_that_no_treatment_is_available_is_what_a_study_means(offline):
     a = article("T", [("RESULTS", "Walking speed improved in the training group. Pain scores fell in the training group."),
                       ("CONCLUSIONS", "No effective drug treatment is available for this pain.")])
     assert "What it means: no effective drug treatment is available" in offline.analyse(a).summary.simple_explanation
+
+
+def test_a_genus_initial_keeps_its_capital_mid_sentence():
+    from sciplain.summarize.textutil import lower_first
+
+    assert lower_first("C. frutescens cream reduces pain.") == "C. frutescens cream reduces pain."
+    assert lower_first("Cream reduces pain.") == "cream reduces pain."

@@ -12,7 +12,7 @@ from ..pipeline import step
 from ..plain import rewrite, strip_statistics
 from ..resources import CategoryDef, Resources
 from ..roles import states_a_limitation
-from ..textutil import PhraseIndex, numbers_in, occurs_as_word, word_alternation
+from ..textutil import PhraseIndex, lower_first, numbers_in, occurs_as_word, word_alternation
 from ..types import GlossaryTerm, Implication, Limitation
 from .findings import authors, drop_leftover_statistics, plain_certainty, third_person
 
@@ -150,7 +150,8 @@ def implications_step(doc: Doc) -> Doc:
         strength = level.label.split(":", 1)[-1].strip()  # no "4 of 5" here: F001 allows only the source's numbers
         strength = f"the {strength}" if strength.endswith("est") else strength  # "the weakest evidence"
         items.append(Implication(title="How strong the evidence is",
-                                 text=f"This kind of study gives {strength} evidence. {explanation}".strip()))
+                                 text=f"This kind of study gives {strength} evidence."
+                                 + (f" That level covers {lower_first(explanation)}" if explanation else "")))
     items.append(Implication(title="Talk to your care team", text="One study is not enough to change your care. Ask your doctor or therapist what these results mean for you."))
     doc.summary.practical_implications = items[:3]
     return doc
