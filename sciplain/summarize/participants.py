@@ -93,7 +93,11 @@ TAIL_END = re.compile(r"\s*,?\s+(?:with |and )?(?:a |an )?(?:mean|median|average
                       r"in order|(?:in|of|for|by|from) (?:which|whom)|and (?:\d|were))\b|"
                       r",?\s+(?:between|from|since|during|in|until|through)\s+(?:(?:early|late|mid-?)\s*)?(?:" + MONTH + r"\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b|"
                       + FOR_DURATION, re.IGNORECASE)
-DANGLING = re.compile(r"(?:[\s,]+(?:and|or|with|of|in|the|a|an|at|as|by|for|on|from|after|following))*[\s,]*$")  # lower case: "severe AS" keeps its AS
+# What a cut before a date or a length leaves at the end: function words, and a participle that needed its time
+# ("318 patients with SCI treated | between 2005 and 2015", "patients surgically treated | in 2010").
+DANGLING = re.compile(r"(?:(?:\s+\w+ly)?\s+(?:treated|admitted|seen|operated|hospitali[sz]ed|diagnosed|evaluated|examined|"
+                      r"studied|identified|registered|born|living|managed|assessed|injured))?"
+                      r"(?:[\s,]+(?:and|or|with|of|in|the|a|an|at|as|by|for|on|from|after|following))*[\s,]*$")  # lower case: "severe AS" keeps its AS
 
 # Strains and genotypes: "Swiss, Balb/cJ and IL-4 knockout mice", "adult female Sprague-Dawley rats".
 STRAIN_STOP = r"(?!(?:Here|We|In|The|This|These|Those|Our|Using|All|Both|Then|Thus|To|For|After|Before|Of|On|At|By|From|With|" \

@@ -132,3 +132,11 @@ def test_a_study_of_no_known_type_is_not_described_by_the_scale_s_examples(offli
     assert doc.summary.study_design == "other"
     item = next(i for i in doc.summary.practical_implications if i.title == "How strong the evidence is")
     assert "single case" not in item.text and item.text.startswith("This kind of study gives")
+
+
+def test_a_study_in_people_says_whom_its_results_come_from(offline):
+    items = {i.title: i.text for i in offline.analyse(COHORT).summary.practical_implications}
+    assert items["Who the results apply to"] == (
+        "The results come from 318 patients with traumatic spinal cord injury. They may not hold for others who differ from them.")
+    # a single case says so in its limitations instead
+    assert "Who the results apply to" not in {i.title for i in offline.analyse(CASE_REPORT).summary.practical_implications}

@@ -36,6 +36,14 @@ def test_participants_population_is_the_describing_phrase_without_the_count():
     assert found["description"] == "45 adults with chronic incomplete spinal cord injury"
 
 
+@pytest.mark.parametrize("text", [
+    "We studied 318 patients with traumatic spinal cord injury treated between 2005 and 2015.",
+    "We studied 318 patients with traumatic spinal cord injury surgically treated in 2010.",
+])
+def test_participants_description_loses_the_participle_whose_time_was_cut(text):
+    assert find_participants(_methods(text), "humans", "other")["description"] == "318 patients with traumatic spinal cord injury"
+
+
 def test_participants_animal_strains_listed():
     found = find_participants([(ANIMAL.sections[0].text, "methods")], "mice", "animal study")
     assert found["population"] == "Swiss, Balb/cJ and IL-4 knockout mice"

@@ -126,15 +126,22 @@ def names_participants(question: str, description: str | None) -> bool:
     return bool(description) and noun_phrase(description).split(" ", 1)[-1] in question
 
 
-def who_was_studied(doc: Doc) -> str:
+def participants_phrase(doc: Doc) -> str:
+    """Who was studied as a plain noun phrase for a sentence ("56 outpatients with schizophrenia"), or "".
+    Age and sex details "(median age was 35 years)" stay in the participants field; they go before the predicate is cut."""
     p = doc.summary.participants
+    described = re.sub(r"\s*\([^()]*\)?", "", p.description or p.population or "")  # "(Median age" the cut left open too
+    who = with_unit(noun_phrase(tidy(described)), doc.source_text)
+    if not who:
+        return ""
+    who = expand(_common_start(who, doc.source_text), doc.abbreviations, LONG_FORM_WORDS)
+    plain = plain_words(apply_glossary(who, doc.resources))
+    return lower_first(plain) if who[:1].islower() else plain  # a swap at the start comes capitalised
+
+
+def who_was_studied(doc: Doc) -> str:
     kind = design_kind(doc.design)
-    # age/sex details "(median age was 35 years)" stay in the participants field; they go before the predicate is cut
-    who = with_unit(noun_phrase(tidy(re.sub(r"\s*\([^()]*\)", "", p.description or p.population or ""))), doc.source_text)
-    if who:
-        who = expand(_common_start(who, doc.source_text), doc.abbreviations, LONG_FORM_WORDS)
-        plain = plain_words(apply_glossary(who, doc.resources))
-        who = lower_first(plain) if who[:1].islower() else plain  # a swap at the start comes capitalised
+    who = participants_phrase(doc)
     if doc.design in ("systematic review", "systematic review with meta-analysis"):
         if not who:
             return ""

@@ -14,6 +14,7 @@ from ..resources import CategoryDef, Resources
 from ..roles import states_a_limitation
 from ..textutil import PhraseIndex, lower_first, numbers_in, occurs_as_word, word_alternation
 from ..types import GlossaryTerm, Implication, Limitation
+from .compose import participants_phrase
 from .findings import authors, drop_leftover_statistics, plain_certainty, third_person
 
 EVIDENCE_QUALITY = word_alternation(
@@ -116,7 +117,8 @@ WEAK_EVIDENCE = word_alternation("insufficient", "uncertain", "unclear", "low[- 
 DEVICE = word_alternation("stimulation", "device", "exoskeleton", "implant", "brain-computer", "robot", end=r"\w*")
 
 
-@step("practical_implications", requires=["design", "sentences", "summary.participants", "summary.evidence_level", "no_studies"],
+@step("practical_implications", requires=["design", "species", "sentences", "abbreviations", "summary.participants", "summary.evidence_level",
+                                        "no_studies"],
       assigns=["summary.practical_implications"])
 def implications_step(doc: Doc) -> Doc:
     kind = design_kind(doc.design)
@@ -152,6 +154,12 @@ def implications_step(doc: Doc) -> Doc:
         items.append(Implication(title="How strong the evidence is",
                                  text=f"This kind of study gives {strength} evidence."
                                  + (f" That level covers {lower_first(explanation)}" if explanation else "")))
+    who = participants_phrase(doc) if doc.summary.participants.description else ""
+    if len(items) < 2 and who and (kind == "human" or doc.species == "humans") and doc.design not in ("case report", "case series",
+                                                                                                     "study protocol"):
+        # a reader asks first whether the results are about people like them
+        items.append(Implication(title="Who the results apply to",
+                                 text=f"The results come from {who}. They may not hold for others who differ from them."))
     items.append(Implication(title="Talk to your care team", text="One study is not enough to change your care. Ask your doctor or therapist what these results mean for you."))
     doc.summary.practical_implications = items[:3]
     return doc
