@@ -166,6 +166,8 @@ _PARTICIPLE_NEXT = re.compile(r"(?:been|shown|seen|given|taken|made|found|done|b
 _AUTHORS_FRAME = re.compile(r"The (?:authors|researchers) (?:conclude|suggest) that ")
 # "when compared with", "if needed": a subordinator before a participle has no subject of its own to take the verb
 _REDUCED = re.compile(r"\b(?:when|if|while|although|though|unless)\s+(?=\w+(?:ed|ing)\b)")
+_NO_PRONOUN = frozenset({"there", "none", "neither", "each", "either", "no", "nobody", "nothing"})
+_PLURAL_QUANTIFIERS = frozenset({"all", "most", "some", "many", "few", "both", "several"})
 _SINGULAR_VERBS = frozenset({"was", "is", "has", "does"})
 _PLURAL_VERBS = frozenset({"were", "are", "have", "do"})
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "mice", "data", "teeth", "feet", "criteria", "bacteria"})
@@ -177,8 +179,13 @@ def _subject_pronoun(left: str, verb: str) -> str | None:
     """"It" or "They" for the subject of ``left``, from the number its verbs show, else from its head noun (the
     last word before its first verb or preposition); "We" for the authors. None when nothing tells."""
     words = _WORDS.findall(left)
-    if words and words[0].lower() == "we":
+    first = words[0].lower() if words else ""
+    if first == "we":
         return "We"
+    if first in _NO_PRONOUN:  # "There was no X and was …", "None of them had X and had …": no pronoun takes it up
+        return None
+    if first in _PLURAL_QUANTIFIERS:
+        return "They"
     for low in [verb] + [w.lower() for w in words]:
         if low in _SINGULAR_VERBS or low in PRESENT_VERBS and low.endswith("s"):
             return "It"

@@ -142,6 +142,9 @@ def test_a_second_verb_phrase_of_a_long_sentence_becomes_a_sentence_with_a_prono
     "Brief psychoeducation of any form appears to reduce relapse in the medium term and help medicine compliance.",
     # after "and", an "-ed" word may be the next object's adjective
     "The treated mice showed increased axon growth in the lesion and reduced scar tissue around the injury site.",
+    # a subject no pronoun can take up
+    "There was no difference in pain between the two groups of patients and was no change in their sleep at all.",
+    "None of the patients in the placebo group had a fall in pain and had any change in their sleep at all.",
     # too short to be worth two sentences
     "Pain fell and was lower at one year in the group that trained at home every day.",
 ])
