@@ -167,7 +167,8 @@ _AUTHORS_FRAME = re.compile(r"The (?:authors|researchers) (?:conclude|suggest) t
 # "when compared with", "if needed": a subordinator before a participle has no subject of its own to take the verb
 _REDUCED = re.compile(r"\b(?:when|if|while|although|though|unless)\s+(?=\w+(?:ed|ing)\b)")
 _NO_PRONOUN = frozenset({"there", "none", "neither", "each", "either", "no", "nobody", "nothing"})
-_PLURAL_QUANTIFIERS = frozenset({"all", "most", "some", "many", "few", "both", "several"})
+_PLURAL_QUANTIFIERS = frozenset({"all", "most", "some", "many", "few", "both", "several", "two", "three", "four", "five", "six",
+                                 "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred"})
 _SINGULAR_VERBS = frozenset({"was", "is", "has", "does"})
 _PLURAL_VERBS = frozenset({"were", "are", "have", "do"})
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "mice", "data", "teeth", "feet", "criteria", "bacteria"})
@@ -184,7 +185,7 @@ def _subject_pronoun(left: str, verb: str) -> str | None:
         return "We"
     if first in _NO_PRONOUN:  # "There was no X and was …", "None of them had X and had …": no pronoun takes it up
         return None
-    if first in _PLURAL_QUANTIFIERS:
+    if first in _PLURAL_QUANTIFIERS:  # "Two of the studies …", "Most of the injuries …"
         return "They"
     for low in [verb] + [w.lower() for w in words]:
         if low in _SINGULAR_VERBS or low in PRESENT_VERBS and low.endswith("s"):

@@ -124,6 +124,8 @@ def test_a_participle_that_is_no_effect_of_the_clause_before_it_stays(text):
     # a hedge stays with its verb; a comparison of two values is no second, like result
     ("Serum BDNF levels may serve as a sign of the effects of training and may provide a tool for checking treatments.",
      "Serum BDNF levels may serve as a sign of the effects of training. They may also provide a tool for checking treatments."),
+    ("Two of the studies focused on adolescents with scoliosis and found that bracing slowed the curve.",
+     "Two of the studies focused on adolescents with scoliosis. They also found that bracing slowed the curve."),
     ("The complication rate was 39% in the stent group of the trial and was 46% in the surgery group.",
      "The complication rate was 39% in the stent group of the trial. It was 46% in the surgery group."),
     # "when compared with" has no subject of its own to take the second verb
