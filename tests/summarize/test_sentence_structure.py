@@ -12,6 +12,7 @@ from sciplain.summarize.steps.findings import (
     EFFECT,
     is_descriptive,
     reports_a_method,
+    shorten,
     states_an_effect,
 )
 from sciplain.summarize.terms import apply_glossary
@@ -300,3 +301,15 @@ def test_the_fast_cue_tests_agree_with_the_patterns_whatever_the_case(text):
 ])
 def test_a_finding_stands_without_the_authors_comment_on_it(text, expected):
     assert split_long(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Supporting rodent models, puberty may be a sensitive period for the effects of trauma.",
+     "Puberty may be a sensitive period for the effects of trauma."),
+    ("In line with earlier trials, walking speed rose in the training group.", "Walking speed rose in the training group."),
+    # a comparison that carries a negation is what was found, and stays
+    ("Unlike the controls, treated rats did not lose weight after the injury.",
+     "Unlike the controls, treated rats did not lose weight after the injury."),
+])
+def test_a_finding_loses_a_lead_in_that_only_places_it_among_other_work(text, expected):
+    assert shorten(text, findings=True) == expected

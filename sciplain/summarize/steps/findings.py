@@ -346,7 +346,8 @@ _COLON_PERCENT = re.compile(r"\s*:\s*%")
 _PIECES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|:\s+|;\s+")
 _DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–.]{3,80}?\s*[—–]\s*")
 _LEAD_WORDS = (r"(?:(?:by )?using|based on|starting from|through|via|mechanistically|specifically|in particular|in addition|additionally|"
-               r"importantly|notably|interestingly|overall|together|taken together|collectively|consistent with this|in line with this|"
+               r"importantly|notably|interestingly|overall|together|taken together|collectively|consistent with|in line with|"
+               r"in (?:agreement|keeping) with|supporting|similar to|as in|as with|"
                r"first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|later|then|moreover|furthermore)\b")
 # A lead-in of up to 90 characters; a longer one ("Using a clock plasmid to measure … and electron microscopy to
 # define …, we saw …") only when the authors follow as the subject.
