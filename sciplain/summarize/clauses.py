@@ -449,3 +449,71 @@ def without_sub_label(text: str) -> str:
     if ":" not in text[:60]:  # every label ends in one, early
         return text
     return _SUB_LABEL.sub("", text, count=1)
+
+
+# "These results suggest that X rose": the authors' hedge on a finding, which can be said in X's own verb
+# ("X may have risen") in fewer words. ("The results show that", which may be the plain rewrite of "indicate",
+# keeps its frame: it cannot tell a hedge from a claim.)
+_TENTATIVE_LEAD = re.compile(r"^(?:(?:taken together|together|overall),?\s+)?(?:these|the|our|this|such)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:results?|findings?|data|observations?|study|analys[ie]s|experiments?|work|evidence)\s+"
+                             r"(?:(?:further|also|strongly|collectively)\s+)?(?:suggest|indicate|imply)s?\s+that\s+(?=\S)",
+                             re.IGNORECASE)
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose", "where", "when", "if", "whether"})
+_ED_NOUNS = frozenset({"hundred", "kindred", "sacred", "wicked", "naked", "rugged", "ragged"})
+_ALREADY_HEDGED = frozenset({"may", "might", "could", "likely", "possibly", "probably", "perhaps", "potentially"})
+_PARTICIPLES = {"rose": "risen", "fell": "fallen", "grew": "grown", "showed": "shown", "took": "taken", "gave": "given",
+                "became": "become", "began": "begun", "saw": "seen"}
+
+
+def hedged(body: str) -> str | None:
+    """"These results suggest that the drug protects nerve cells" -> "The drug may protect nerve cells": the hedge
+    goes into the first verb of what the results suggest ("is" -> "may be", "rose" -> "may have risen", "did not" ->
+    "may not have"). None when ``body`` has no such frame or its verb cannot be found for sure."""
+    m = _TENTATIVE_LEAD.match(body)
+    if m is None:
+        return None
+    rest = body[m.end():]
+    if " and that " in rest or ", and that " in rest:
+        return None  # "X is A, and that Y is B": the second "that" needs its frame
+    words = rest.split(" ")
+    previous = ""
+    for i, word in enumerate(words[:12]):
+        low = word.lower()
+        if low in _ALREADY_HEDGED:  # hedged before its verb: "X may exist", "X likely anchors Y"
+            return capitalise(rest)
+        if not low.isalpha():
+            previous = low
+            continue
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        if low in ("is", "are"):
+            verb = "may not be" if following == "not" else "may be"
+        elif low in ("was", "were"):
+            verb = "may not have been" if following == "not" else "may have been"
+        elif low in ("does", "do"):
+            verb = "may not" if following == "not" else None
+        elif low == "did":
+            return None  # "did not change" would need "changed": the frame stays
+        elif low in ("has", "have"):
+            verb = "may have"
+        elif low in PRESENT_VERBS and low.endswith("s") and low not in _ALSO_NOUNS:
+            verb = "may " + (low[:-2] if low.endswith(("ches", "shes", "sses", "xes")) else low[:-1])
+        elif following in ("with", "by", "to") and low.endswith("ed"):
+            previous = low  # "X, compared with Y, …", "Mice treated with X": a participle, not the verb
+            continue
+        elif low in _PARTICIPLES or low in ("led", "found", "made") or (
+                i > 0 and len(low) >= 6 and low.endswith("ed") and _tensed(low, previous) and low not in _ED_NOUNS):
+            verb = "may have " + _PARTICIPLES.get(low, low)  # an "-ed" word first is an adjective ("Increased pain was …")
+        elif low in _AUXILIARIES or low in _TENSED:
+            return None  # a verb this cannot hedge for sure ("had", "can" …)
+        elif low in _RELATIVES:
+            return None  # "Women who trained had less pain": the first verb is the relative clause's
+        else:
+            previous = low
+            continue
+        if verb is None:
+            return None
+        skip = 2 if following == "not" and low in ("is", "are", "was", "were", "does", "do", "did") else 1
+        return capitalise(" ".join(words[:i] + [verb] + words[i + skip:]))
+    return None
+
+

@@ -160,7 +160,13 @@ def stem(word: str) -> str:
 
 
 def capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
+    """The first letter in upper case, unless the first word is a name written with a small first letter and a
+    capital later ("miR-200a", "mTOR", "pH", "rFgCatL1"): "MiR-200a" is no such name."""
+    if not text or not text[0].islower():
+        return text
+    space = text.find(" ")
+    rest = text[1:space] if space > 0 else text[1:]
+    return text if rest != rest.lower() else text[0].upper() + text[1:]
 
 
 def lower_first(text: str) -> str:

@@ -341,3 +341,10 @@ def test_a_genus_initial_keeps_its_capital_mid_sentence():
 
     assert lower_first("C. frutescens cream reduces pain.") == "C. frutescens cream reduces pain."
     assert lower_first("Cream reduces pain.") == "cream reduces pain."
+
+
+def test_a_name_with_a_small_first_letter_is_not_capitalised_at_a_sentence_start():
+    from sciplain.summarize.textutil import capitalise
+
+    assert [capitalise(t) for t in ("miR-200a rose.", "cDNA was made.", "pH fell.", "pain fell.")] == [
+        "miR-200a rose.", "cDNA was made.", "pH fell.", "Pain fell."]

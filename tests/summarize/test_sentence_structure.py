@@ -313,3 +313,32 @@ def test_a_finding_stands_without_the_authors_comment_on_it(text, expected):
 ])
 def test_a_finding_loses_a_lead_in_that_only_places_it_among_other_work(text, expected):
     assert shorten(text, findings=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("These results suggest that the drug protects nerve cells after injury.", "The drug may protect nerve cells after injury."),
+    ("The data indicate that walking speed rose in the training group.", "Walking speed may have risen in the training group."),
+    ("The available evidence suggests that paternal age is not linked to worse results.",
+     "Paternal age may not be linked to worse results."),
+    # hedged already: only the frame goes
+    ("These findings suggest that a short-lived protein complex may exist in living cells.",
+     "A short-lived protein complex may exist in living cells."),
+    # a name keeps its small first letter
+    ("The findings suggest that miR-200a has a role as a sign of endometriosis.", "miR-200a may have a role as a sign of endometriosis."),
+])
+def test_a_tentative_frame_becomes_a_hedge_on_the_verb(text, expected):
+    assert shorten(text, drop_frames=False, findings=True) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the first verb is a relative clause's, needs a form the rule does not make, or is no hedge ("can")
+    "The results suggest that women who trained had less pain after the injury.",
+    "These results suggest that the drug did not change pain in the first year.",
+    "The data suggest that front eyes can be subject to replication in other body regions.",
+    # a second "that" needs its frame
+    "This finding suggests that hypoxia may be at play, and that the cells adapt to it.",
+    # "show" may be a claim or the plain word for "indicate": it keeps its frame
+    "The results show that pain was lower in the training group.",
+])
+def test_a_tentative_frame_stays_where_its_hedge_cannot_move_to_the_verb(text):
+    assert shorten(text, drop_frames=False, findings=True) == text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..clauses import CLAUSE_FOLLOWS, drop_frame, ends_a_list, has_verb
+from ..clauses import CLAUSE_FOLLOWS, drop_frame, ends_a_list, has_verb, hedged
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
@@ -421,6 +421,8 @@ def _shorten_sentence(sentence: str, drop_frames: bool, findings: bool = False) 
         body = capitalise(body[lead.end():])
     if drop_frames:
         body = capitalise(_RESULT_FRAME.sub("", drop_frame(body)))
+    else:  # "These results suggest that X rose" -> "X may have risen": the hedge kept in fewer words
+        body = hedged(body) or body
     body = _split_at_dash(body)
     trailing = _TRAILING.search(body)
     if trailing and _keeps_meaning(trailing.group(0)) and len(body[: trailing.start()].split()) >= 6:
