@@ -30,8 +30,17 @@ from .base import (
 )
 from .http import HttpClient, RateLimiter, rate_limiter
 from .markup import fragment
-from .pubmed_record import CORRECTION_TYPES, normalise_orcid
-from .text import MAX_SECTION, MAX_TITLE, cap, category_of, labelled_sections, printed_date, squash
+from .pubmed_record import CORRECTION_TYPES
+from .text import (
+    MAX_SECTION,
+    MAX_TITLE,
+    cap,
+    category_of,
+    labelled_sections,
+    normalise_orcid,
+    printed_date,
+    squash,
+)
 
 EUROPEPMC_URL = "https://www.ebi.ac.uk/europepmc/webservices/rest/"
 DEFAULT_QUERY = '(MESH:"Spinal Cord Injuries" OR TITLE:"spinal cord injury" OR ABSTRACT:"spinal cord injury")'

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 from .base import AbstractSection, Author, Correction, Grant, MeshHeading, PaperRecord, RecordError
-from .pubmed_record import normalise_orcid
 from .text import (
     MAX_SECTION,
     MAX_TITLE,
@@ -21,6 +20,7 @@ from .text import (
     date_parts,
     iso_date,
     labelled_sections,
+    normalise_orcid,
     printed_date,
     squash,
 )

@@ -25,6 +25,7 @@ from typing import IO
 from lxml import etree
 
 from .base import Known, PaperRecord, RecordError, SourceError, Unchanged
+from .pubmed_blocks import cut_blocks
 from .pubmed_record import read_article
 from .xmlstream import (
     Articles,
@@ -170,13 +171,19 @@ def _read_articles(chunk: list[tuple[int, str, bytes, str]], known: Known | None
             continue
         if known:
             parsed.add(pmid)
-        tree_bytes = _without_references(data)
+        article = _without_references(data)
+        tree_bytes, blocks = cut_blocks(article)
+        raw = data.decode("utf-8")
         try:
-            element = etree.fromstring(tree_bytes, _article_parser())
-        except etree.XMLSyntaxError as exc:
-            yield RecordError(position, f"XML syntax error in the article: {exc.msg}", pmid)
-            continue
-        yield read_article(element, position, data.decode("utf-8"), digest, tree_bytes)
+            record = read_article(etree.fromstring(tree_bytes, _article_parser()), position, raw, digest, blocks)
+        except etree.XMLSyntaxError:
+            record = None  # parsed whole below, for the error as the article's own bytes show it
+        if record is None:
+            try:
+                record = read_article(etree.fromstring(article, _article_parser()), position, raw, digest)
+            except etree.XMLSyntaxError as exc:
+                record = RecordError(position, f"XML syntax error in the article: {exc.msg}", pmid)
+        yield record
 
 
 def _held(known: Known | None, parsed: set[str], pairs: Iterator[tuple[str, str]]) -> Container[str]:

@@ -1,14 +1,14 @@
 """One PubMed article's tree read into a ``PaperRecord``: its fields as every DTD from 2016 to 2025 prints them.
 
 ``pubmed`` cuts a file into articles and parses each; this reads the tree it
-gets. It runs 30,000 times for a baseline file, so each level of the tree is
-read in one loop over its children, and what repeats between articles (MeSH
-headings, issue dates) is built once and reused.
+gets, with the author and MeSH lists that ``pubmed_blocks`` read from the bytes
+where it could. It runs 30,000 times for a baseline file, so each level of the
+tree is read in one loop over its children, and what repeats between articles
+(MeSH headings, issue dates) is built once and reused.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from html import escape
 
@@ -16,10 +16,19 @@ from lxml import etree
 
 from .base import AbstractSection, Author, Correction, Grant, MeshHeading, PaperRecord, RecordError
 from .markup import element_html, element_text
-from .text import MAX_SECTION, MAX_TITLE, cap, date_parts, iso_date, printed_date, squash
+from .pubmed_blocks import Blocks
+from .text import (
+    MAX_SECTION,
+    MAX_TITLE,
+    cap,
+    date_parts,
+    iso_date,
+    normalise_orcid,
+    printed_date,
+    squash,
+)
 
-_ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])")
-_MESH_SEEN: dict[tuple | bytes, MeshHeading] = {}  # see _mesh and _mesh_of; bounded so that memory stays flat
+_MESH_SEEN: dict[tuple, MeshHeading] = {}  # see _mesh; bounded so that memory stays flat
 _MESH_SEEN_MAX = 20_000
 
 # Links that change what a paper says; "Cites", "CommentIn" and the like are left out.
@@ -36,6 +45,7 @@ _CITATION_CHILDREN = frozenset({
     "OtherID", "OtherAbstract", "KeywordList", "CoiStatement", "SpaceFlightMission",
     "InvestigatorList", "GeneralNote",
 })
+_NO_BLOCKS = Blocks()
 _ARTICLE_CHILDREN = frozenset({
     "Journal", "ArticleTitle", "Pagination", "ELocationID", "Abstract", "AuthorList",
     "Language", "DataBankList", "GrantList", "PublicationTypeList", "VernacularTitle",
@@ -44,20 +54,23 @@ _ARTICLE_CHILDREN = frozenset({
 
 
 def read_article(element: etree._Element, position: int, raw: str, digest: str,
-                 source: bytes | None = None) -> PaperRecord | RecordError:
+                 blocks: Blocks | None = None) -> PaperRecord | RecordError | None:
     """The article's record, or a ``RecordError`` saying why it cannot be read; never an exception.
 
-    ``source`` is the article's own bytes that ``element`` was parsed from, when it was parsed on its own.
+    ``blocks`` holds what ``pubmed_blocks.cut_blocks`` read from the bytes ``element`` was parsed from. Where
+    a block was cut from another place than the one it is read from (an AuthorList outside the Article), the
+    tree lacks what some other field may read there: then the answer is None, and the caller must read the
+    tree of the whole article instead.
     """
     try:
-        return _record(element, position, raw, digest, source)
+        return _record(element, position, raw, digest, blocks or _NO_BLOCKS)
     except Exception as exc:  # noqa: BLE001 - any surprise in one record must not end the file
         pmid = squash(element.findtext(".//PMID"))
         return RecordError(position, f"unreadable record ({type(exc).__name__}: {exc})", pmid)
 
 
 def _record(element: etree._Element, position: int, raw: str, digest: str,
-            source: bytes | None) -> PaperRecord | RecordError:
+            blocks: Blocks) -> PaperRecord | RecordError | None:
     # This runs 30,000 times a file, so every level is read by looping over its
     # children once. Never find() or findtext(): lxml runs those through its
     # Python ElementPath, microseconds each. Loops go over element[:], a list
@@ -81,6 +94,9 @@ def _record(element: etree._Element, position: int, raw: str, digest: str,
     if "Article" not in cited:
         return RecordError(position, "no Article element", pmid)
     article = _children(cited["Article"][0], _ARTICLE_CHILDREN, warnings)
+    if (blocks.authors is not None and "AuthorList" not in article) or (
+            blocks.mesh is not None and "MeshHeadingList" not in cited):
+        return None
     title, title_html = _title(article, warnings)
     journal = article["Journal"][0] if "Journal" in article else None
     journal_fields = _texts(journal) if journal is not None else {}
@@ -106,14 +122,15 @@ def _record(element: etree._Element, position: int, raw: str, digest: str,
         year=year,
         month=month,
         day=day,
-        authors=_authors(_grandchildren(article, "AuthorList")),
+        # a block read from the bytes is the one element of its name, its children left out of the tree
+        authors=blocks.authors if blocks.authors is not None else _authors(_grandchildren(article, "AuthorList")),
         abstract=_sections(article["Abstract"][0], "", warnings) if "Abstract" in article else (),
         other_abstracts=tuple(
             section for other in cited.get("OtherAbstract", ())
             for section in _sections(other, other.get("Type", ""), warnings)
         ),
         keywords=tuple(k for k in map(element_text, _grandchildren(cited, "KeywordList")) if k),
-        mesh=_mesh_of(cited, source),
+        mesh=blocks.mesh if blocks.mesh is not None else _mesh(_grandchildren(cited, "MeshHeadingList")),
         publication_types=types,
         language=_atom(article["Language"][0].text) if "Language" in article else "",
         grants=tuple(
@@ -330,68 +347,7 @@ def _atom(text: str | None) -> str:
     return text.strip() if text else ""
 
 
-def normalise_orcid(value: str) -> str:
-    """``0000-0002-1825-0097`` from a bare, URL or undashed ORCID; other text as given."""
-    match = _ORCID.search(value)
-    return "-".join(match.groups()) if match else squash(value)
-
-
-def _mesh_of(cited: Children, source: bytes | None) -> tuple[MeshHeading, ...]:
-    """The MeshHeadings, each found by its bytes where the article's own bytes are at hand.
-
-    A heading read from the tree costs three attribute reads and two texts, some
-    14,000 instructions; looking its bytes up costs a tenth of that. Equal bytes
-    make an equal heading in an article parsed on its own, where no DOCTYPE entity
-    can stand in them; a namespace declared outside them cannot change the heading
-    either, as its names are matched without one.
-    """
-    lists = cited.get("MeshHeadingList", ())
-    pieces = _heading_bytes(source) if source is not None and len(lists) == 1 else None
-    if pieces is None:
-        return _mesh(_grandchildren(cited, "MeshHeadingList"))
-    headings, elements = [], None
-    for i, piece in enumerate(pieces):
-        heading = _MESH_SEEN.get(piece)
-        if heading is None:
-            # Only a piece that is one whole heading is remembered, so a piece found is one.
-            # The i-th piece is the list's i-th child when it and every piece before it is one.
-            if piece.count(b"<MeshHeading") != 1 or not piece.lstrip().startswith(b"<MeshHeading>"):
-                return _mesh(_grandchildren(cited, "MeshHeadingList"))
-            if elements is None:
-                elements = lists[0][:]
-            fields = _heading_fields(elements[i])
-            if fields is None:
-                continue
-            heading = _remember(piece, MeshHeading(*fields))
-        headings.append(heading)
-    return tuple(headings)
-
-
-_LIST_START, _LIST_END = b"<MeshHeadingList", b"</MeshHeadingList"
-
-
-def _heading_bytes(source: bytes) -> list[bytes] | None:
-    """The MeshHeadingList's bytes cut after each "</MeshHeading>", the end tags left off; None where unsure.
-
-    The article has been parsed, so it is well-formed, and its MeshHeadingList
-    element is in it. When "<MeshHeadingList" occurs once, that is the list's start
-    tag. When no comment, CDATA section or processing instruction lies before the
-    first "</MeshHeadingList" after it, every "<" there opens a tag, so that is the
-    list's end tag, and only spaces may follow the last heading. A piece that opens
-    with "<MeshHeading>" and holds no other "<MeshHeading" is then one heading.
-    """
-    start = source.find(_LIST_START)
-    if start < 0 or source.find(_LIST_START, start + 1) >= 0 or not source.startswith(b"<MeshHeadingList>", start):
-        return None
-    start += len(b"<MeshHeadingList>")
-    content = source[start:source.find(_LIST_END, start)]
-    if (b"!" in content and b"<!" in content) or (b"?" in content and b"<?" in content):
-        return None
-    pieces = content.split(b"</MeshHeading>")
-    return None if pieces.pop().strip() else pieces
-
-
-def _remember(key: tuple | bytes, heading: MeshHeading) -> MeshHeading:
+def _remember(key: tuple, heading: MeshHeading) -> MeshHeading:
     if len(_MESH_SEEN) >= _MESH_SEEN_MAX:
         _MESH_SEEN.clear()
     _MESH_SEEN[key] = heading

@@ -21,6 +21,7 @@ MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month
 MONTHS["sept"] = 9
 SEASONS = {"spring", "summer", "fall", "autumn", "winter"}
 
+_ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])")
 _PRINTED_DATE = re.compile(r"^\s*(\d{4})(?:[\s/-]+([A-Za-z]+|\d{1,2})\.?(?:[\s/-]+(\d{1,2})\b)?)?")
 # "BACKGROUND: …", "STUDY DESIGN: …", "Methods: …" at the start of the text or after a sentence.
 _LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)([A-Z][A-Za-z]*(?:[ /&-]+[A-Za-z]+){0,4}):\s+")
@@ -157,3 +158,9 @@ def _split(text: str, marks: list[re.Match], lead: bool) -> tuple[AbstractSectio
         label = mark.group(1)
         sections.append(AbstractSection(text=body, label=label, category=category_of(label)))
     return tuple(s for s in sections if s.text)
+
+
+def normalise_orcid(value: str) -> str:
+    """``0000-0002-1825-0097`` from a bare, URL or undashed ORCID; other text as given."""
+    match = _ORCID.search(value)
+    return "-".join(match.groups()) if match else squash(value)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from sciplain.sources import pubmed, pubmed_record
+from sciplain.sources import pubmed, pubmed_blocks, pubmed_record
 from sciplain.sources.base import PaperRecord, RecordError, SourceError
 from sciplain.sources.text import squash
 
@@ -377,7 +377,7 @@ _QUALIFIED = ('<MeshHeading><DescriptorName UI="D013119" MajorTopicYN="N">Spinal
 ], ids=["compact", "indented", "comment", "cdata", "processing instruction", "nested", "text", "other element", "spaced end tag",
         "no descriptor", "default namespace", "prefixed", "list in a comment", "second list"])
 def test_pubmed_parse_reads_mesh_headings_by_their_bytes_as_their_trees_read(monkeypatch, mesh):
-    monkeypatch.setattr(pubmed_record, "_MESH_SEEN", {})
+    monkeypatch.setattr(pubmed_blocks, "_HEADINGS_SEEN", {})
     articles = [article_xml(n).replace("</MedlineCitation>", mesh + "</MedlineCitation>") for n in (1, 2)]
     # an article whose headings are plainly its own, after two that could have taught the table wrong ones
     articles.append(article_xml(3).replace(
@@ -386,5 +386,5 @@ def test_pubmed_parse_reads_mesh_headings_by_their_bytes_as_their_trees_read(mon
     # the second article finds each heading the first one remembered
     assert [r.mesh for r in pubmed.parse(article_set(articles).encode())] == from_trees
     assert from_trees[0]
-    for remembered in (key for key in pubmed_record._MESH_SEEN if isinstance(key, bytes)):
+    for remembered in pubmed_blocks._HEADINGS_SEEN:
         assert len(etree.fromstring(remembered + b"</MeshHeading>")) >= 1  # only whole headings are remembered
