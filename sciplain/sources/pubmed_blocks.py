@@ -39,7 +39,8 @@ _T = rb"[^<]*"  # text, which ``_clean`` must then pass
 _V = rb'"[^"<&\t\n]*"'  # an attribute value (XML turns TAB and LF into spaces there)
 _SPACE = re.compile(_W)
 _SPACES = b" \t\n\r"
-_START_TAG_REST = re.compile(rb'(?: [A-Za-z]+="[^"<]*")*>')  # a block's own attributes, left to libxml2
+# what follows "<AuthorList": its attributes, left to libxml2 (another name such as "<AuthorListX" does not match)
+_START_TAG_REST = re.compile(rb'(?: [A-Za-z]+="[^"<]*")*>')
 _CONTROLS = bytes(range(9)) + b"\x0b\x0c" + bytes(range(14, 32))  # the bytes below 32 that XML forbids
 
 
@@ -118,7 +119,7 @@ def cut_blocks(data: bytes) -> tuple[bytes, Blocks | None]:
         if found is None:
             continue
         value, end = found
-        if not data.startswith(b"</" + name + b">", end) or _tag_at(data, name, end) >= 0:
+        if not data.startswith(b"</" + name + b">", end):
             continue
         setattr(blocks, field, value)
         pieces.append(data[at:begin])
@@ -129,25 +130,14 @@ def cut_blocks(data: bytes) -> tuple[bytes, Blocks | None]:
     return b"".join(pieces), blocks
 
 
-def _tag_at(data: bytes, name: bytes, at: int, end: int | None = None) -> int:
-    """Where the first start tag named ``name`` is from ``at`` on (before ``end``), or -1."""
-    opening = b"<" + name
-    i = data.find(opening, at, end)
-    while i >= 0 and data[i + len(opening):i + len(opening) + 1] not in _AFTER_NAME:
-        i = data.find(opening, i + 1, end)
-    return i
-
-
-_AFTER_NAME = (b" ", b"\t", b"\n", b"\r", b"/", b">")
-
-
 def _content(data: bytes, name: bytes, at: int) -> int | None:
-    """Where the block's content begins, when its start tag is the first of its name in the article, from ``at``
-    on, and declares no namespace (which would rename the children)."""
-    start = _tag_at(data, name, at)
-    if start < 0 or _tag_at(data, name, 0, start) >= 0:
+    """Where the block's content begins, when ``<name`` occurs once in the article, from ``at`` on, and opens a
+    start tag that declares no namespace (which would rename the children)."""
+    opening = b"<" + name
+    start = data.find(opening)
+    if start < at or data.rfind(opening) != start:  # one search from each end: the article is scanned once
         return None
-    attributes = _START_TAG_REST.match(data, start + 1 + len(name))
+    attributes = _START_TAG_REST.match(data, start + len(opening))
     if attributes is None or b"xmlns" in attributes.group():
         return None
     return attributes.end()

@@ -106,11 +106,18 @@ class Articles:
                 self.truncated = True
                 return
             start, end = span
-            # its own tag opening again before it closes: the article was never closed
-            end = min([end] + [i for again in (b"<" + tag + b">", b"<" + tag + b" ")
-                               if (i := self._buffer.find(again, start + 1, end)) >= 0])
+            end = self._reopened(tag, start, end)
             self._at = end
             yield self._buffer[start:end]
+
+    def _reopened(self, tag: bytes, start: int, end: int) -> int:
+        """Where its own tag opens again before it closes (the article was never closed), else ``end``:
+        one search for "<PubmedArticle", each found one then told from "<PubmedArticleSet" by the byte after."""
+        opening = b"<" + tag
+        i = self._buffer.find(opening, start + 1, end)
+        while i >= 0 and self._buffer[i + len(opening):i + len(opening) + 1] not in (b">", b" "):
+            i = self._buffer.find(opening, i + 1, end)
+        return end if i < 0 else i
 
     def _fill(self) -> int | None:
         """Read on, keeping the bytes from the current position: how far positions moved back, or None at the end."""
