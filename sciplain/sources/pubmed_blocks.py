@@ -166,21 +166,24 @@ def _text(text: bytes) -> str:
 def _read_authors(data: bytes, at: int) -> tuple[tuple[Author, ...], int] | None:
     """Each Author as ``pubmed_record._authors`` reads it from the tree, and where the end tag is."""
     begin, authors = at, []
+    # six or more authors an article, four texts each: where the list holds no entity, a plain decode is enough
+    end = data.find(b"</AuthorList>", at)
+    text_of = _text if end < 0 or data.find(b"&", at, end) >= 0 else bytes.decode
     while (m := _AUTHOR.match(data, at)) is not None:
         last, fore, initials, collective, identifiers, affiliation, more = m.groups()
         orcid = ""
         if identifiers:
             for source, text in _IDENTIFIER.findall(identifiers):
                 if source == b'"ORCID"':
-                    orcid = normalise_orcid(_text(text))  # the last one, as the tree gives
+                    orcid = normalise_orcid(text_of(text))  # the last one, as the tree gives
         if more:
             affiliation = "; ".join(
-                text for text in (squash(_text(a)) for a in [affiliation, *_AFFILIATION.findall(more)]) if text)
+                text for text in (squash(text_of(a)) for a in [affiliation, *_AFFILIATION.findall(more)]) if text)
         else:
-            affiliation = squash(_text(affiliation)) if affiliation else ""
+            affiliation = squash(text_of(affiliation)) if affiliation else ""
         authors.append(Author(
-            _text(last).strip() if last else "", _text(fore).strip() if fore else "",
-            _text(initials).strip() if initials else "", squash(_text(collective)) if collective else "",
+            text_of(last).strip() if last else "", text_of(fore).strip() if fore else "",
+            text_of(initials).strip() if initials else "", squash(text_of(collective)) if collective else "",
             affiliation, orcid,
         ))
         at = m.end()

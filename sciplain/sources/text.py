@@ -34,10 +34,6 @@ _NLM_CATEGORIES = {
 }
 
 
-# The ASCII whitespace that str.split() cuts at, besides a lone space.
-_ASCII_BREAKS = ("  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
-
-
 def squash(text: str | None) -> str:
     """Collapse runs of whitespace: pretty-printed XML and wrapped text lines carry them."""
     if not text:
@@ -51,10 +47,10 @@ def squash(text: str | None) -> str:
         return text if text.isprintable() and "  " not in text else " ".join(text.split())
     if text.isascii():
         text = text.strip(" ")
-        for gap in _ASCII_BREAKS:
-            if gap in text:
-                break
-        else:
+        # the ASCII whitespace that str.split() cuts at, besides a lone space: tested one after
+        # another, not in a loop over them, as this runs for every abstract section
+        if not ("\n" in text or "  " in text or "\t" in text or "\r" in text or "\x0b" in text or "\x0c" in text
+                or "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text):
             return text
     return " ".join(text.split())
 
