@@ -126,8 +126,11 @@ def _stream_records(stream: Rewound, root: str, head: bytes, name: str,
 
 
 def _digest(text: bytes) -> str:
-    """The digest a record is known by: its parser's version and its article's text, as sent."""
-    return hashlib.sha256(f"{PARSER_VERSION}\n".encode() + text).hexdigest()[:32]
+    """The digest a record is known by: its parser's version and its article's text, as sent
+    (fed in two parts, so that the article's bytes are not copied behind the version)."""
+    digest = hashlib.sha256(f"{PARSER_VERSION}\n".encode())
+    digest.update(text)
+    return digest.hexdigest()[:32]
 
 
 _PMID = re.compile(rb"<PMID\b[^>]*>\s*([^<]*?)\s*</PMID>")
