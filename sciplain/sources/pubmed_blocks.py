@@ -39,7 +39,7 @@ _T = rb"[^<]*"  # text, which ``_clean`` must then pass
 _V = rb'"[^"<&\t\n]*"'  # an attribute value (XML turns TAB and LF into spaces there)
 _SPACE = re.compile(_W)
 _SPACES = b" \t\n\r"
-# what follows "<AuthorList": its attributes, left to libxml2 (another name such as "<AuthorListX" does not match)
+# what follows a block's "<AuthorList": its attributes, left to libxml2 ("<AuthorListX" does not match)
 _START_TAG_REST = re.compile(rb'(?: [A-Za-z]+="[^"<]*")*>')
 _CONTROLS = bytes(range(9)) + b"\x0b\x0c" + bytes(range(14, 32))  # the bytes below 32 that XML forbids
 
@@ -73,6 +73,7 @@ _AUTHOR = re.compile(
 )
 _IDENTIFIER = re.compile(_identifier(_group(_V), _group(_T)))
 _AFFILIATION = re.compile(rb"<Affiliation>" + _group(_T) + rb"</Affiliation>")
+
 
 def _mesh_name(tag: bytes, ui: bytes, flag: bytes, extra: bytes = b"") -> bytes:
     """A DescriptorName or QualifierName start tag: MajorTopicYN and an optional ``extra`` (Type),
