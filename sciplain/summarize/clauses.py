@@ -467,8 +467,8 @@ _PARTICIPLES = {"rose": "risen", "fell": "fallen", "grew": "grown", "showed": "s
 
 def hedged(body: str) -> str | None:
     """"These results suggest that the drug protects nerve cells" -> "The drug may protect nerve cells": the hedge
-    goes into the first verb of what the results suggest ("is" -> "may be", "rose" -> "may have risen", "did not" ->
-    "may not have"). None when ``body`` has no such frame or its verb cannot be found for sure."""
+    goes into the first verb of what the results suggest ("is" -> "may be", "rose" -> "may have risen", "does not" ->
+    "may not"). None when ``body`` has no such frame or its verb cannot be found for sure."""
     m = _TENTATIVE_LEAD.match(body)
     if m is None:
         return None
@@ -496,7 +496,7 @@ def hedged(body: str) -> str | None:
         elif low in ("has", "have"):
             verb = "may have"
         elif low in PRESENT_VERBS and low.endswith("s") and low not in _ALSO_NOUNS:
-            verb = "may " + (low[:-2] if low.endswith(("ches", "shes", "sses", "xes")) else low[:-1])
+            verb = "may " + (low[:-2] if low.endswith(("ches", "shes", "sses", "xes", "oes")) else low[:-1])  # "undergoes"
         elif following in ("with", "by", "to") and low.endswith("ed"):
             previous = low  # "X, compared with Y, …", "Mice treated with X": a participle, not the verb
             continue
@@ -512,8 +512,6 @@ def hedged(body: str) -> str | None:
             continue
         if verb is None:
             return None
-        skip = 2 if following == "not" and low in ("is", "are", "was", "were", "does", "do", "did") else 1
+        skip = 2 if following == "not" and low in ("is", "are", "was", "were", "does", "do") else 1
         return capitalise(" ".join(words[:i] + [verb] + words[i + skip:]))
     return None
-
-
