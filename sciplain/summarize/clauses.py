@@ -161,8 +161,11 @@ _SHARED_SUBJECT = re.compile(r"(,?)\s+(and|but)\s+(?:(also)\s+)?(" + _SECOND_VER
 # A subject that is not the sentence's, or a clause within which "and" may join two verbs of another subject
 _EMBEDDED = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "if", "because", "since", "whereas", "while",
                        "although", "though", "unless", "whether"})
-# "had been", "has shown": an auxiliary before a participle takes "also" after it
-_PARTICIPLE_NEXT = re.compile(r"(?:been|shown|seen|given|taken|made|found|done|become)\b")
+# Irregular past tenses and their participles ("rose" -> "has risen"), and the participles that are no "-ed" form.
+PARTICIPLE_OF = {"rose": "risen", "fell": "fallen", "grew": "grown", "showed": "shown", "took": "taken", "gave": "given",
+                 "became": "become", "began": "begun", "saw": "seen"}
+IRREGULAR_PARTICIPLES = frozenset(PARTICIPLE_OF.values()) | {
+    "been", "known", "done", "made", "found", "written", "held", "kept", "thought", "felt", "told", "drawn", "chosen", "undergone"}
 _AUTHORS_FRAME = re.compile(r"The (?:authors|researchers) (?:conclude|suggest) that ")
 # "when compared with", "if needed": a subordinator before a participle has no subject of its own to take the verb
 _REDUCED = re.compile(r"\b(?:when|if|while|although|though|unless)\s+(?=\w+(?:ed|ing)\b)")
@@ -222,19 +225,20 @@ def _split_shared_subject(sentence: str) -> str:
             _EMBEDDED.intersection(words) and _EMBEDDED.intersection(_WORDS.findall(_REDUCED.sub(" ", clause.lower())))):
         return sentence
     verb = m.group(4)
-    if verb.lower() in ("have", "do", "are") and " to " in clause:
+    low = verb.lower()
+    if low in ("have", "do", "are") and " to " in clause:
         return sentence  # "It is important to be aware of X and have Y": "have" is the infinitive's
-    pronoun = _subject_pronoun(clause, verb.lower())
+    pronoun = _subject_pronoun(clause, low)
     if pronoun is None:
         return sentence
-    low = verb.lower()
     # "also" once, and not in "But it did not …": "It was also higher", "It could also test", "It also had a risk"
     # nor in a comparison: "The rate was 39% in one group and was 46% in the other" is no second, like result
-    after = right.split(" ", 1)[0].lower()
+    after = right.split(" ", 1)[0].lower().rstrip(",;.")
     plain = m.group(3) or m.group(2) == "but" or "also" in words or after in ("not", "no", "never") or after[:1].isdigit()
     if plain:
         second = f"{verb} {right}"
-    elif low in _AUXILIARIES and low not in ("had", "has", "have", "did", "does", "do") or _PARTICIPLE_NEXT.match(right):
+    elif low in _AUXILIARIES and low not in ("had", "has", "have", "did", "does", "do") or after in IRREGULAR_PARTICIPLES:
+        # "had been", "has shown": an auxiliary before a participle takes "also" after it
         second = f"{verb} also {right}"
     else:
         second = f"also {verb} {right}"
@@ -454,15 +458,14 @@ def without_sub_label(text: str) -> str:
 # "These results suggest that X rose": the authors' hedge on a finding, which can be said in X's own verb
 # ("X may have risen") in fewer words. ("The results show that", which may be the plain rewrite of "indicate",
 # keeps its frame: it cannot tell a hedge from a claim.)
+# What a paper calls its evidence when it draws a conclusion from it: "These results", "The present study", "Our analyses".
+EVIDENCE_NOUNS = r"(?:results?|findings?|data|observations?|study|review|trial|work|analys[ie]s|experiments?|evidence)"
 _TENTATIVE_LEAD = re.compile(r"^(?:(?:taken together|together|overall),?\s+)?(?:these|the|our|this|such)\s+(?:[\w-]+\s+){0,2}?"
-                             r"(?:results?|findings?|data|observations?|study|analys[ie]s|experiments?|work|evidence)\s+"
+                             + EVIDENCE_NOUNS + r"\s+"
                              r"(?:(?:further|also|strongly|collectively)\s+)?(?:suggest|indicate|imply)s?\s+that\s+(?=\S)",
                              re.IGNORECASE)
-_RELATIVES = frozenset({"who", "which", "that", "whom", "whose", "where", "when", "if", "whether"})
 _ED_NOUNS = frozenset({"hundred", "kindred", "sacred", "wicked", "naked", "rugged", "ragged"})
 _ALREADY_HEDGED = frozenset({"may", "might", "could", "likely", "possibly", "probably", "perhaps", "potentially"})
-_PARTICIPLES = {"rose": "risen", "fell": "fallen", "grew": "grown", "showed": "shown", "took": "taken", "gave": "given",
-                "became": "become", "began": "begun", "saw": "seen"}
 
 
 def hedged(body: str) -> str | None:
@@ -500,12 +503,12 @@ def hedged(body: str) -> str | None:
         elif following in ("with", "by", "to") and low.endswith("ed"):
             previous = low  # "X, compared with Y, …", "Mice treated with X": a participle, not the verb
             continue
-        elif low in _PARTICIPLES or low in ("led", "found", "made") or (
+        elif low in PARTICIPLE_OF or low in ("led", "found", "made") or (
                 i > 0 and len(low) >= 6 and low.endswith("ed") and _tensed(low, previous) and low not in _ED_NOUNS):
-            verb = "may have " + _PARTICIPLES.get(low, low)  # an "-ed" word first is an adjective ("Increased pain was …")
+            verb = "may have " + PARTICIPLE_OF.get(low, low)  # an "-ed" word first is an adjective ("Increased pain was …")
         elif low in _AUXILIARIES or low in _TENSED:
             return None  # a verb this cannot hedge for sure ("had", "can" …)
-        elif low in _RELATIVES:
+        elif low in _EMBEDDED:
             return None  # "Women who trained had less pain": the first verb is the relative clause's
         else:
             previous = low

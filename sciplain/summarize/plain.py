@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .abbreviations import LONG_FORM_WORDS, expand
 from .clauses import (
+    IRREGULAR_PARTICIPLES,
     drop_asides,
     drop_frame,
     split_long,
@@ -334,15 +335,13 @@ def _kept_after_auxiliary(parts: list[str], i: int, rep: str) -> str:
     return parts[i] if _after_auxiliary(parts, i) else rep
 
 
-_IRREGULAR_PARTICIPLES = frozenset({"shown", "seen", "known", "given", "done", "made", "taken", "found", "described", "written",
-                                    "held", "kept", "thought", "felt", "told", "begun", "grown", "drawn", "chosen", "undergone"})
 
 
 def _previously(parts: list[str], i: int, rep: str) -> str:
     """"Previously, pain was high" is "Before, …"; before a participle ("was previously seen", "patients previously
     treated", "as previously reported") "before" cannot stand ("was before seen"), so the word stays."""
     following = _word_after(parts, i)
-    if _after_auxiliary(parts, i) or following.endswith("ed") or following in _IRREGULAR_PARTICIPLES:
+    if _after_auxiliary(parts, i) or following.endswith("ed") or following in IRREGULAR_PARTICIPLES:
         return parts[i]
     return rep
 

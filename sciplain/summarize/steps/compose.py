@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..abbreviations import LONG_FORM_WORDS, expand
-from ..clauses import has_verb
+from ..clauses import EVIDENCE_NOUNS, has_verb
 from ..design import design_kind
 from ..doc import Doc, Sentence
 from ..pipeline import step
@@ -242,13 +242,12 @@ PRESENT_TENSE = frozenset({"narrative review", "guideline"})  # a review is, a s
 OUTCOME = re.compile(r"\b(?:primary|main) (?:outcome|end ?point)s?(?: measures?)? (?:was|were|will be|is|are|included) (?P<what>[^;]{3,120}?)\.?$",
                      re.IGNORECASE)
 # "These results suggest that", "The results of this study show that", "Cross-sectional analyses suggest that"
-_EVIDENCE = r"(?:results?|findings?|data|observations?|study|review|trial|work|analys[ie]s|experiments?|evidence)"
-CONCLUSION_FRAME = re.compile(rf"^(?:(?:[\w-]+ ){{0,3}}?{_EVIDENCE}(?: of (?:this|the|our|the present) (?:study|review|trial|work|analysis))?|"
+CONCLUSION_FRAME = re.compile(rf"^(?:(?:[\w-]+ ){{0,3}}?{EVIDENCE_NOUNS}(?: of (?:this|the|our|the present) (?:study|review|trial|work|analysis))?|"
                               r"we|the authors) (?:further |strongly |collectively |also )?(?P<verb>suggest|indicat|show|demonstrat|impl|reveal|"
                               r"conclud|support|propos)\w*(?: the (?:idea|notion|view|hypothesis))? that\s+", re.IGNORECASE)
 # A conclusion whose subject is already the study or its results ("These findings establish a link …", "The study
 # found no link …") says whose conclusion it is: "The authors conclude that" would only add words.
-OWN_SUBJECT = re.compile(rf"^(?:these|this|the|our|the present|such) (?:(?:[\w-]+ ){{0,2}}{_EVIDENCE}|model|approach|"
+OWN_SUBJECT = re.compile(rf"^(?:these|this|the|our|the present|such) (?:(?:[\w-]+ ){{0,2}}{EVIDENCE_NOUNS}|model|approach|"
                          r"method|strategy|framework)\b(?! (?:of|in|on|for|from|with|that|which)\b)", re.IGNORECASE)
 TENTATIVE = ("suggest", "impl", "support", "propos")  # frames that hedge: the authors "suggest", not "conclude"
 

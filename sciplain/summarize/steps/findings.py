@@ -234,8 +234,8 @@ def pick(candidates: list[tuple[Sentence, float]], limit: int = 5, extra_load: f
     return sorted(picked, key=lambda s: s.index)
 
 
-def choose(sentences: list[Sentence], limit: int = 5, design: str = "", extra_load: float = EXTRA_FINDING_LOAD) -> list[Sentence]:
-    return pick(ranked(sentences, design), limit, extra_load)
+def choose(sentences: list[Sentence], limit: int = 5, design: str = "") -> list[Sentence]:
+    return pick(ranked(sentences, design), limit)
 
 
 # --- the authors' voice -------------------------------------------------------------------------------
